@@ -1,0 +1,203 @@
+package com.workos.mcpdocs.cli;
+
+import com.workos.mcpdocs.App;
+import com.workos.mcpdocs.mcp.DocsMcpServer;
+import com.workos.mcpdocs.mcp.Version;
+import com.workos.mcpdocs.search.SearchHit;
+import com.workos.mcpdocs.service.NotFoundException;
+import com.workos.mcpdocs.service.SearchService;
+import com.workos.mcpdocs.service.Services;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The command line. Without a subcommand it serves MCP over stdio, where stdout carries only protocol messages.
+ */
+@Command(name = "workos-mcp-docs-server",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = {
+                "An MCP server with the WorkOS documentation inside: search, rendered pages, code examples and "
+                        + "changelogs, offline.",
+                "",
+                "Without a command it serves MCP over stdio (what MCP clients launch)."},
+        footer = {"", "Examples:",
+                "  java -jar workos-mcp-docs-server.jar                      serve MCP over stdio",
+                "  java -jar workos-mcp-docs-server.jar search \"saml redirect uri\"",
+                "  java -jar workos-mcp-docs-server.jar docs sso/redirect-uris",
+                "  java -jar workos-mcp-docs-server.jar --docs ./organized   serve a local folder"},
+        subcommands = {Main.Serve.class, Main.Search.class, Main.Docs.class, Main.Changelog.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--docs", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Serve this folder (in the .docs/organized layout: docs/, changelogs/, examples/) "
+                    + "instead of the embedded corpus.")
+    Path docs;
+
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return 1;
+        });
+        return cli;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return serveStdio(docs);
+    }
+
+    static int serveStdio(Path docs) throws IOException, InterruptedException {
+        Services services = App.services(docs);
+        CountDownLatch closed = new CountDownLatch(1);
+        InputStream stdin = new FilterInputStream(System.in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b < 0) {
+                    closed.countDown();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n < 0) {
+                    closed.countDown();
+                }
+                return n;
+            }
+        };
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
+                stdin, System.out);
+        McpSyncServer server = DocsMcpServer.create(services, transport);
+        Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));
+        closed.await();
+        server.closeGracefully();
+        return 0;
+    }
+
+    /** {@code serve}: run the MCP server. */
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Serve MCP over stdio (the default when no command is given).")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+
+        @Override
+        public Integer call() throws Exception {
+            return serveStdio(parent.docs);
+        }
+    }
+
+    /** {@code search QUERY}: ranked results for people. */
+    @Command(name = "search", mixinStandardHelpOptions = true, description = "Search the docs and print ranked results.")
+    static final class Search implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+
+        @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Words to look for.")
+        List<String> words;
+
+        @Option(names = {"-n", "--max-results"}, defaultValue = "10", description = "How many results (1-50).")
+        int maxResults;
+
+        @Option(names = "--section", description = "Only search under this path, e.g. sso.")
+        String section;
+
+        @Override
+        public Integer call() throws Exception {
+            Services services = App.services(parent.docs);
+            String query = String.join(" ", words);
+            List<SearchHit> hits = services.search().search(query, maxResults, section);
+            System.out.print(SearchService.format(query, hits));
+            return 0;
+        }
+    }
+
+    /** {@code docs [PATH]}: a page or a listing. */
+    @Command(name = "docs", mixinStandardHelpOptions = true,
+            description = "Print a docs page as Markdown, or list the docs tree (no PATH) or a folder.")
+    static final class Docs implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+
+        @Parameters(arity = "0..1", paramLabel = "PATH", description = "e.g. sso/redirect-uris")
+        String path;
+
+        @Override
+        public Integer call() throws Exception {
+            Services services = App.services(parent.docs);
+            return print(() -> services.docs().read(path == null ? "" : path));
+        }
+    }
+
+    /** {@code changelog [PACKAGE]}: changelog entries. */
+    @Command(name = "changelog", mixinStandardHelpOptions = true,
+            description = "List the changelog packages, or print one package's entries, newest first.")
+    static final class Changelog implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+
+        @Parameters(arity = "0..1", paramLabel = "PACKAGE")
+        String pkg;
+
+        @Option(names = "--limit", description = "How many entries (default 10).")
+        Integer limit;
+
+        @Option(names = "--since", paramLabel = "DATE", description = "Only entries on or after this ISO date.")
+        String since;
+
+        @Override
+        public Integer call() throws Exception {
+            Services services = App.services(parent.docs);
+            return print(() -> pkg == null ? services.changelogs().packages()
+                    : services.changelogs().entries(pkg, limit, since));
+        }
+    }
+
+    private static int print(java.util.function.Supplier<String> answer) {
+        try {
+            System.out.print(answer.get());
+            return 0;
+        } catch (NotFoundException e) {
+            PrintWriter err = new PrintWriter(System.err, true);
+            err.println(e.getMessage());
+            if (!e.suggestions().isEmpty()) {
+                err.println("Closest: " + String.join(", ", e.suggestions()));
+            }
+            return 1;
+        }
+    }
+
+    /** Version from the jar manifest. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {DocsMcpServer.NAME + " " + Version.current()};
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package com.workos.mcpdocs.mcp;
+
+import com.workos.mcpdocs.service.Services;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import java.time.Duration;
+
+/** Builds the MCP server over the services: its identity, instructions, capabilities and tools. */
+public final class DocsMcpServer {
+
+    public static final String NAME = "workos-mcp-docs-server";
+
+    private DocsMcpServer() {
+    }
+
+    /** A server on the given transport; it starts serving as soon as it is built. */
+    public static McpSyncServer create(Services services, McpServerTransportProvider transport) {
+        return McpServer.sync(transport)
+                .serverInfo(NAME, Version.current())
+                .instructions(instructions(services))
+                .capabilities(ServerCapabilities.builder().tools(false).logging().build())
+                .jsonMapper(McpJsonDefaults.getMapper())
+                .validateToolInputs(false)
+                .requestTimeout(Duration.ofSeconds(30))
+                .tools(new DocsTools(services).all())
+                .build();
+    }
+
+    static String instructions(Services services) {
+        var corpus = services.corpus();
+        String base = """
+                Offline WorkOS documentation: guides, API and SDK reference, integrations, code examples and \
+                changelogs. Start with workos_search (keywords, a question, an SDK method or an endpoint), then read \
+                the best result with workos_docs using its path. workos_docs with an empty path lists the sections. \
+                """;
+        if (corpus.pages().isEmpty()) {
+            return base + "No documentation is loaded: restart the server with --docs DIR pointing at a folder in "
+                    + "the .docs/organized layout.";
+        }
+        return base + "Corpus: " + corpus.info().describe() + ", " + corpus.pages().size() + " pages.";
+    }
+}

@@ -1,0 +1,228 @@
+package com.workos.mcpdocs.mcp;
+
+import com.workos.mcpdocs.search.SearchHit;
+import com.workos.mcpdocs.service.ChangelogService;
+import com.workos.mcpdocs.service.NotFoundException;
+import com.workos.mcpdocs.service.PathNormalizer;
+import com.workos.mcpdocs.service.SearchService;
+import com.workos.mcpdocs.service.Services;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MCP tools: the four of the npm package under the same names and required parameters, each backed by a
+ * service. Every handler turns bad input and unknown names into an {@code isError} result a model can act on.
+ */
+public final class DocsTools {
+
+    private static final Logger log = LoggerFactory.getLogger(DocsTools.class);
+    private static final int MAX_QUERY = SearchService.MAX_QUERY_LENGTH;
+    private static final int MAX_NAME = 200;
+
+    private final Services services;
+
+    public DocsTools(Services services) {
+        this.services = services;
+    }
+
+    /** All tool specifications. */
+    public List<SyncToolSpecification> all() {
+        return List.of(search(), docs(), examples(), changelogs());
+    }
+
+    SyncToolSpecification search() {
+        Tool tool = Tool.builder()
+                .name("workos_search")
+                .title("Search the WorkOS docs")
+                .description("""
+                        Search the WorkOS documentation: guides (SSO, AuthKit, Directory Sync, MFA, RBAC, FGA, \
+                        Audit Logs, Admin Portal, Vault...), identity-provider integration guides, the API and SDK \
+                        reference, events and errors. Call this first for any WorkOS question; keywords, a \
+                        natural-language question, an SDK method or an endpoint all work. Each result gives the page \
+                        path, title, best matching section and a snippet; then read the page with workos_docs.""")
+                .inputSchema(schema(Map.of(
+                        "query", Map.of("type", "string", "description",
+                                "What to look for, e.g. 'SAML redirect URI' or 'how do I sync users from Okta'",
+                                "maxLength", MAX_QUERY),
+                        "maxResults", Map.of("type", "integer", "minimum", 1, "maximum", SearchService.MAX_RESULTS,
+                                "default", SearchService.DEFAULT_RESULTS, "description", "How many results (1-50)"),
+                        "section", Map.of("type", "string", "description",
+                                "Optional: only search under this part of the tree, e.g. 'sso' or 'reference/authkit'")),
+                        List.of("query")))
+                .outputSchema(searchOutputSchema())
+                .annotations(readOnly("Search the WorkOS docs"))
+                .build();
+        return spec(tool, args -> {
+            String query = args.string("query", true, MAX_QUERY);
+            Integer max = args.integer("maxResults", 1, SearchService.MAX_RESULTS);
+            String section = args.string("section", false, PathNormalizer.MAX_LENGTH);
+            List<SearchHit> hits = services.search().search(query, max == null ? SearchService.DEFAULT_RESULTS : max,
+                    section);
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (SearchHit hit : hits) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("path", hit.path());
+                r.put("title", hit.title());
+                r.put("heading", hit.heading());
+                r.put("url", hit.url());
+                r.put("snippet", hit.snippet());
+                r.put("score", hit.score());
+                results.add(r);
+            }
+            return CallToolResult.builder()
+                    .addTextContent(SearchService.format(query, hits))
+                    .structuredContent(Map.of("results", results))
+                    .build();
+        });
+    }
+
+    SyncToolSpecification docs() {
+        Tool tool = Tool.builder()
+                .name("workos_docs")
+                .title("Read a WorkOS docs page")
+                .description("""
+                        Read one page of the WorkOS documentation as Markdown, by path (e.g. 'sso/redirect-uris', \
+                        'authkit', 'directory-sync/quick-start', 'reference/authkit/user/create'), with links to its \
+                        parent, sibling and child pages. An empty path lists the sections of the docs with their page \
+                        counts; a folder path (e.g. 'integrations') lists its pages with titles and descriptions. \
+                        Full docs URLs are accepted too. Use workos_search first when you do not know the path.""")
+                .inputSchema(schema(Map.of(
+                        "path", Map.of("type", "string", "maxLength", PathNormalizer.MAX_LENGTH, "description",
+                                "Docs path such as 'sso/redirect-uris'; empty to list the sections")),
+                        List.of("path")))
+                .annotations(readOnly("Read a WorkOS docs page"))
+                .build();
+        return spec(tool, args -> {
+            String path = args.string("path", false, PathNormalizer.MAX_LENGTH);
+            return text(services.docs().read(path == null ? "" : path));
+        });
+    }
+
+    SyncToolSpecification examples() {
+        Tool tool = Tool.builder()
+                .name("workos_examples")
+                .title("WorkOS code examples")
+                .description("""
+                        Code examples from the WorkOS docs, grouped by section ('sso', 'authkit', \
+                        'directory-sync', 'reference'...), each with its language, the page it comes from and the \
+                        heading it sits under. Without 'example', lists the groups with their example counts. \
+                        Use it to see how a feature is called in code; read the surrounding page with workos_docs.""")
+                .inputSchema(schema(Map.of(
+                        "example", Map.of("type", "string", "maxLength", MAX_NAME, "description",
+                                "Group name, e.g. 'sso' or 'authkit'; omit to list the groups"),
+                        "language", Map.of("type", "string", "maxLength", 40, "description",
+                                "Optional language filter, e.g. 'js', 'python', 'ruby', 'go', 'java', 'php', 'bash'"),
+                        "limit", Map.of("type", "integer", "minimum", 1, "maximum", 200, "description",
+                                "How many examples to show (default 20)")),
+                        List.of()))
+                .annotations(readOnly("WorkOS code examples"))
+                .build();
+        return spec(tool, args -> {
+            String example = args.string("example", false, MAX_NAME);
+            String language = args.string("language", false, 40);
+            Integer limit = args.integer("limit", 1, 200);
+            if (example == null || example.isBlank()) {
+                return text(services.examples().groups());
+            }
+            return text(services.examples().examples(example, language, limit));
+        });
+    }
+
+    SyncToolSpecification changelogs() {
+        List<String> packages = List.copyOf(services.corpus().changelogs().keySet());
+        Tool tool = Tool.builder()
+                .name("workos_changelogs")
+                .title("WorkOS changelogs")
+                .description("Recent WorkOS product and SDK changes, newest first. Without 'package', lists the "
+                        + "packages with their entry counts and latest date."
+                        + (packages.isEmpty() ? "" : " Packages in this corpus: " + String.join(", ", packages) + ".")
+                        + " Use it to check whether a feature is new or has changed.")
+                .inputSchema(schema(Map.of(
+                        "package", Map.of("type", "string", "maxLength", MAX_NAME, "description",
+                                "Package name" + (packages.isEmpty() ? "" : ", e.g. '" + packages.get(0) + "'")
+                                        + "; omit to list the packages"),
+                        "limit", Map.of("type", "integer", "minimum", 1, "maximum", ChangelogService.MAX_LIMIT,
+                                "description", "How many entries (default 10)"),
+                        "since", Map.of("type", "string", "maxLength", 10, "description",
+                                "Only entries on or after this ISO date, e.g. '2025-06-01'")),
+                        List.of()))
+                .annotations(readOnly("WorkOS changelogs"))
+                .build();
+        return spec(tool, args -> {
+            String pkg = args.string("package", false, MAX_NAME);
+            Integer limit = args.integer("limit", 1, ChangelogService.MAX_LIMIT);
+            String since = args.string("since", false, 40);
+            if (pkg == null || pkg.isBlank()) {
+                return text(services.changelogs().packages());
+            }
+            return text(services.changelogs().entries(pkg, limit, since));
+        });
+    }
+
+    private static SyncToolSpecification spec(Tool tool, Function<Arguments, CallToolResult> handler) {
+        return SyncToolSpecification.builder()
+                .tool(tool)
+                .callHandler((exchange, request) -> {
+                    try {
+                        return handler.apply(new Arguments(request.arguments()));
+                    } catch (NotFoundException e) {
+                        return error(e.getMessage() + (e.suggestions().isEmpty() ? ""
+                                : "\n\nClosest matches:\n" + String.join("\n",
+                                e.suggestions().stream().map(s -> "- " + s).toList())));
+                    } catch (IllegalArgumentException e) {
+                        return error("Invalid arguments for " + tool.name() + ": " + e.getMessage());
+                    } catch (RuntimeException e) {
+                        log.error("{} failed", tool.name(), e);
+                        return error(tool.name() + " failed unexpectedly: " + e + ". Retry, or report this.");
+                    }
+                })
+                .build();
+    }
+
+    private static CallToolResult text(String markdown) {
+        return CallToolResult.builder().addTextContent(markdown).build();
+    }
+
+    private static CallToolResult error(String message) {
+        return CallToolResult.builder().addTextContent(message).isError(true).build();
+    }
+
+    private static ToolAnnotations readOnly(String title) {
+        return new ToolAnnotations(title, true, false, true, false, null);
+    }
+
+    private static Map<String, Object> schema(Map<String, Object> properties, List<String> required) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
+        schema.put("required", required);
+        schema.put("additionalProperties", false);
+        return schema;
+    }
+
+    private static Map<String, Object> searchOutputSchema() {
+        Map<String, Object> result = Map.of(
+                "type", "object",
+                "properties", Map.of(
+                        "path", Map.of("type", "string"),
+                        "title", Map.of("type", "string"),
+                        "heading", Map.of("type", "string"),
+                        "url", Map.of("type", "string"),
+                        "snippet", Map.of("type", "string"),
+                        "score", Map.of("type", "number")),
+                "required", List.of("path", "title", "snippet", "score"));
+        return Map.of(
+                "type", "object",
+                "properties", Map.of("results", Map.of("type", "array", "items", result)),
+                "required", List.of("results"));
+    }
+}

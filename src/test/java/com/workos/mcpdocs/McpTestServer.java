@@ -1,0 +1,84 @@
+package com.workos.mcpdocs;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Starts the real server in a child JVM (the test classpath, the CLI's main class) and connects the MCP SDK's own
+ * stdio client to it, as an MCP client application would.
+ */
+public final class McpTestServer implements AutoCloseable {
+
+    private final McpSyncClient client;
+    private final McpSchema.InitializeResult init;
+    private final List<String> stderr = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private McpTestServer(List<String> args) {
+        List<String> command = new ArrayList<>(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), "com.workos.mcpdocs.cli.Main"));
+        command.addAll(args);
+        ServerParameters params = ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()).args(command).build();
+        StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
+        transport.setStdErrorHandler(stderr::add);
+        client = McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(60))
+                .initializationTimeout(Duration.ofSeconds(60))
+                .build();
+        init = client.initialize();
+    }
+
+    /** A server over the hand-written fixture corpus. */
+    public static McpTestServer fixture() {
+        return new McpTestServer(List.of("--docs", fixtureDir().toString()));
+    }
+
+    /** A server over the embedded corpus. */
+    public static McpTestServer embedded() {
+        return new McpTestServer(List.of());
+    }
+
+    public static Path fixtureDir() {
+        return Path.of("src/test/resources/fixture").toAbsolutePath();
+    }
+
+    public McpSyncClient client() {
+        return client;
+    }
+
+    public McpSchema.InitializeResult initializeResult() {
+        return init;
+    }
+
+    public List<String> stderr() {
+        return stderr;
+    }
+
+    public CallToolResult call(String tool, Map<String, Object> args) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, args));
+    }
+
+    /** The text content of a result, joined. */
+    public static String text(CallToolResult result) {
+        return result.content().stream()
+                .filter(c -> c instanceof McpSchema.TextContent)
+                .map(c -> ((McpSchema.TextContent) c).text())
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public void close() {
+        client.closeGracefully();
+    }
+}
