@@ -7,6 +7,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Builds the MCP server over the services: its identity, instructions, capabilities and tools. */
 public final class DocsMcpServer {
@@ -18,6 +19,12 @@ public final class DocsMcpServer {
 
     /** A server on the given transport; it starts serving as soon as it is built. */
     public static McpSyncServer create(Services services, McpServerTransportProvider transport) {
+        return create(() -> services, transport);
+    }
+
+    /** A server whose every call asks {@code current} for the services, so a reloaded corpus is picked up. */
+    public static McpSyncServer create(Supplier<Services> current, McpServerTransportProvider transport) {
+        Services services = current.get();
         return McpServer.sync(transport)
                 .serverInfo(NAME, Version.current())
                 .instructions(instructions(services))
@@ -25,7 +32,7 @@ public final class DocsMcpServer {
                 .jsonMapper(McpJsonDefaults.getMapper())
                 .validateToolInputs(false)
                 .requestTimeout(Duration.ofSeconds(30))
-                .tools(new DocsTools(services).all())
+                .tools(new DocsTools(current).all())
                 .build();
     }
 

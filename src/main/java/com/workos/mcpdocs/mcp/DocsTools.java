@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,18 +29,45 @@ public final class DocsTools {
     private static final int MAX_QUERY = SearchService.MAX_QUERY_LENGTH;
     private static final int MAX_NAME = 200;
 
-    private final Services services;
+    private final Supplier<Services> current;
 
-    public DocsTools(Services services) {
-        this.services = services;
+    /**
+     * @param current the services to answer with; asked on every call, so a newly synced corpus is picked up
+     */
+    public DocsTools(Supplier<Services> current) {
+        this.current = current;
     }
 
-    /** All tool specifications. */
-    public List<SyncToolSpecification> all() {
+    /**
+     * A tool and its handler, independent of the transport: the same definitions back the stdio server and the
+     * stateless HTTP server.
+     *
+     * @param tool    the tool as listed to clients
+     * @param handler the call handler; it never throws, errors come back as {@code isError} results
+     */
+    public record ToolDefinition(Tool tool, Function<Map<String, Object>, CallToolResult> handler) {
+    }
+
+    /** All tools. */
+    public List<ToolDefinition> definitions() {
         return List.of(search(), docs(), examples(), changelogs());
     }
 
-    SyncToolSpecification search() {
+    /** All tools as specifications for a (stateful) sync server. */
+    public List<SyncToolSpecification> all() {
+        return definitions().stream()
+                .map(d -> SyncToolSpecification.builder()
+                        .tool(d.tool())
+                        .callHandler((exchange, request) -> d.handler().apply(request.arguments()))
+                        .build())
+                .toList();
+    }
+
+    private Services services() {
+        return current.get();
+    }
+
+    ToolDefinition search() {
         Tool tool = Tool.builder()
                 .name("workos_search")
                 .title("Search the WorkOS docs")
@@ -65,7 +93,7 @@ public final class DocsTools {
             String query = args.string("query", true, MAX_QUERY);
             Integer max = args.integer("maxResults", 1, SearchService.MAX_RESULTS);
             String section = args.string("section", false, PathNormalizer.MAX_LENGTH);
-            List<SearchHit> hits = services.search().search(query, max == null ? SearchService.DEFAULT_RESULTS : max,
+            List<SearchHit> hits = services().search().search(query, max == null ? SearchService.DEFAULT_RESULTS : max,
                     section);
             List<Map<String, Object>> results = new ArrayList<>();
             for (SearchHit hit : hits) {
@@ -85,7 +113,7 @@ public final class DocsTools {
         });
     }
 
-    SyncToolSpecification docs() {
+    ToolDefinition docs() {
         Tool tool = Tool.builder()
                 .name("workos_docs")
                 .title("Read a WorkOS docs page")
@@ -103,11 +131,11 @@ public final class DocsTools {
                 .build();
         return spec(tool, args -> {
             String path = args.string("path", false, PathNormalizer.MAX_LENGTH);
-            return text(services.docs().read(path == null ? "" : path));
+            return text(services().docs().read(path == null ? "" : path));
         });
     }
 
-    SyncToolSpecification examples() {
+    ToolDefinition examples() {
         Tool tool = Tool.builder()
                 .name("workos_examples")
                 .title("WorkOS code examples")
@@ -131,14 +159,14 @@ public final class DocsTools {
             String language = args.string("language", false, 40);
             Integer limit = args.integer("limit", 1, 200);
             if (example == null || example.isBlank()) {
-                return text(services.examples().groups());
+                return text(services().examples().groups());
             }
-            return text(services.examples().examples(example, language, limit));
+            return text(services().examples().examples(example, language, limit));
         });
     }
 
-    SyncToolSpecification changelogs() {
-        List<String> packages = List.copyOf(services.corpus().changelogs().keySet());
+    ToolDefinition changelogs() {
+        List<String> packages = List.copyOf(services().corpus().changelogs().keySet());
         Tool tool = Tool.builder()
                 .name("workos_changelogs")
                 .title("WorkOS changelogs")
@@ -162,18 +190,16 @@ public final class DocsTools {
             Integer limit = args.integer("limit", 1, ChangelogService.MAX_LIMIT);
             String since = args.string("since", false, 40);
             if (pkg == null || pkg.isBlank()) {
-                return text(services.changelogs().packages());
+                return text(services().changelogs().packages());
             }
-            return text(services.changelogs().entries(pkg, limit, since));
+            return text(services().changelogs().entries(pkg, limit, since));
         });
     }
 
-    private static SyncToolSpecification spec(Tool tool, Function<Arguments, CallToolResult> handler) {
-        return SyncToolSpecification.builder()
-                .tool(tool)
-                .callHandler((exchange, request) -> {
+    private static ToolDefinition spec(Tool tool, Function<Arguments, CallToolResult> handler) {
+        return new ToolDefinition(tool, arguments -> {
                     try {
-                        return handler.apply(new Arguments(request.arguments()));
+                        return handler.apply(new Arguments(arguments));
                     } catch (NotFoundException e) {
                         return error(e.getMessage() + (e.suggestions().isEmpty() ? ""
                                 : "\n\nClosest matches:\n" + String.join("\n",
@@ -184,8 +210,7 @@ public final class DocsTools {
                         log.error("{} failed", tool.name(), e);
                         return error(tool.name() + " failed unexpectedly: " + e + ". Retry, or report this.");
                     }
-                })
-                .build();
+                });
     }
 
     private static CallToolResult text(String markdown) {
