@@ -3,7 +3,6 @@ package com.workos.mcpdocs.cli;
 import com.workos.mcpdocs.App;
 import com.workos.mcpdocs.mcp.DocsMcpServer;
 import com.workos.mcpdocs.mcp.Version;
-import com.workos.mcpdocs.search.SearchHit;
 import com.workos.mcpdocs.service.NotFoundException;
 import com.workos.mcpdocs.service.SearchService;
 import com.workos.mcpdocs.service.Services;
@@ -132,8 +131,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             Services services = App.services(parent.docs);
             String query = String.join(" ", words);
-            List<SearchHit> hits = services.search().search(query, maxResults, section);
-            System.out.print(SearchService.format(query, hits));
+            System.out.print(SearchService.format(query, services.search().search(query, maxResults, section)));
             return 0;
         }
     }

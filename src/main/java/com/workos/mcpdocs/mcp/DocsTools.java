@@ -1,6 +1,7 @@
 package com.workos.mcpdocs.mcp;
 
 import com.workos.mcpdocs.search.SearchHit;
+import com.workos.mcpdocs.search.SearchResult;
 import com.workos.mcpdocs.service.ChangelogService;
 import com.workos.mcpdocs.service.NotFoundException;
 import com.workos.mcpdocs.service.PathNormalizer;
@@ -93,22 +94,24 @@ public final class DocsTools {
             String query = args.string("query", true, MAX_QUERY);
             Integer max = args.integer("maxResults", 1, SearchService.MAX_RESULTS);
             String section = args.string("section", false, PathNormalizer.MAX_LENGTH);
-            List<SearchHit> hits = services().search().search(query, max == null ? SearchService.DEFAULT_RESULTS : max,
-                    section);
+            SearchResult result = services().search().search(query,
+                    max == null ? SearchService.DEFAULT_RESULTS : max, section);
             List<Map<String, Object>> results = new ArrayList<>();
-            for (SearchHit hit : hits) {
+            for (SearchHit hit : result.hits()) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("path", hit.path());
                 r.put("title", hit.title());
                 r.put("heading", hit.heading());
+                r.put("anchor", hit.anchor());
                 r.put("url", hit.url());
                 r.put("snippet", hit.snippet());
-                r.put("score", hit.score());
+                r.put("score", Math.round(hit.score() * 1000) / 1000.0);
+                r.put("docsCall", "workos_docs " + SearchService.docsCall(hit));
                 results.add(r);
             }
             return CallToolResult.builder()
-                    .addTextContent(SearchService.format(query, hits))
-                    .structuredContent(Map.of("results", results))
+                    .addTextContent(SearchService.format(query, result))
+                    .structuredContent(Map.of("results", results, "suggestions", result.suggestions()))
                     .build();
         });
     }
@@ -241,13 +244,17 @@ public final class DocsTools {
                         "path", Map.of("type", "string"),
                         "title", Map.of("type", "string"),
                         "heading", Map.of("type", "string"),
+                        "anchor", Map.of("type", "string"),
                         "url", Map.of("type", "string"),
                         "snippet", Map.of("type", "string"),
-                        "score", Map.of("type", "number")),
+                        "score", Map.of("type", "number"),
+                        "docsCall", Map.of("type", "string")),
                 "required", List.of("path", "title", "snippet", "score"));
         return Map.of(
                 "type", "object",
-                "properties", Map.of("results", Map.of("type", "array", "items", result)),
+                "properties", Map.of(
+                        "results", Map.of("type", "array", "items", result),
+                        "suggestions", Map.of("type", "array", "items", Map.of("type", "string"))),
                 "required", List.of("results"));
     }
 }

@@ -1,7 +1,7 @@
 package com.workos.mcpdocs.search;
 
 /**
- * One search result: a page and the passage that matched best.
+ * One search result: a page and its section that matched best.
  *
  * @param path    page path, e.g. {@code sso/redirect-uris}
  * @param title   page title

@@ -5,80 +5,72 @@ import com.workos.mcpdocs.corpus.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * A Lucene BM25 index over the pages of a corpus, with separately weighted fields for title, headings,
- * description, path and body.
+ * Ranked search over a corpus. Pages are ranked by their page-level match plus the match of their best section; a
+ * hit names that section and quotes its best passage.
  */
 public final class SearchIndex {
 
-    static final String PATH = "path";
-    static final String AREA_PATH = "area_path";
-    static final Map<String, Float> FIELDS = Map.of(
-            "title", 4f,
-            "headings", 2f,
-            "description", 2f,
-            "path_text", 2f,
-            "body", 1f);
+    /** How many pages are considered before sections re-rank them. */
+    private static final int CANDIDATES = 60;
+    /** How much the best section adds to the page's own score. */
+    private static final float SECTION_WEIGHT = 0.6f;
 
     private final Corpus corpus;
-    private final Analyzer analyzer = new EnglishAnalyzer();
-    private final IndexSearcher searcher;
+    private final IndexSearcher pages;
+    private final IndexSearcher sections;
+    private final QueryPlanner planner;
+    private final Suggestions suggestions;
 
-    public SearchIndex(Corpus corpus) {
+    /** Opens an index over {@code corpus} from its two directories (as written by {@link IndexBuilder}). */
+    public SearchIndex(Corpus corpus, Directory pageDirectory, Directory sectionDirectory) throws IOException {
         this.corpus = corpus;
+        IndexReader pageReader = DirectoryReader.open(pageDirectory);
+        this.pages = new IndexSearcher(pageReader);
+        this.sections = new IndexSearcher(DirectoryReader.open(sectionDirectory));
+        this.planner = new QueryPlanner(pageReader, Synonyms.load());
+        this.suggestions = new Suggestions(pageReader, this::countHits);
+    }
+
+    /** Builds the index of {@code corpus} in memory. */
+    public static SearchIndex build(Corpus corpus) {
         try {
-            Directory directory = new ByteBuffersDirectory();
-            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-                for (Page page : corpus.pages()) {
-                    writer.addDocument(document(page));
-                }
-            }
-            this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+            Directory pageDirectory = new ByteBuffersDirectory();
+            Directory sectionDirectory = new ByteBuffersDirectory();
+            IndexBuilder.writePages(corpus, pageDirectory);
+            IndexBuilder.writeSections(corpus, sectionDirectory);
+            return new SearchIndex(corpus, pageDirectory, sectionDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
     }
 
-    private static Document document(Page page) {
-        Document doc = new Document();
-        doc.add(new StringField(PATH, page.path(), Field.Store.YES));
-        doc.add(new StringField(AREA_PATH, page.path(), Field.Store.NO));
-        doc.add(new TextField("title", page.title(), Field.Store.NO));
-        doc.add(new TextField("description", page.description(), Field.Store.NO));
-        doc.add(new TextField("headings", String.join("\n", page.headings().stream().map(h -> h.text()).toList()),
-                Field.Store.NO));
-        doc.add(new TextField("path_text", page.path().replace('/', ' ').replace('-', ' '), Field.Store.NO));
-        doc.add(new TextField("body", page.body(), Field.Store.NO));
-        return doc;
+    public Corpus corpus() {
+        return corpus;
     }
 
     /**
@@ -86,63 +78,107 @@ public final class SearchIndex {
      *
      * @param section only pages at or under this path, or {@code null} for all
      */
-    public List<SearchHit> search(String query, int maxResults, String section) {
-        List<String> terms = analyze(query);
-        if (terms.isEmpty()) {
-            return List.of();
-        }
-        BooleanQuery.Builder textQuery = new BooleanQuery.Builder();
-        for (String term : new LinkedHashSet<>(terms)) {
-            BooleanQuery.Builder perTerm = new BooleanQuery.Builder();
-            FIELDS.forEach((field, boost) ->
-                    perTerm.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD));
-            textQuery.add(perTerm.build(), BooleanClause.Occur.SHOULD);
-        }
-        Query query1 = textQuery.build();
-        if (section != null && !section.isBlank()) {
-            String prefix = section.strip().replaceFirst("^/", "").replaceFirst("/$", "");
-            BooleanQuery.Builder filtered = new BooleanQuery.Builder();
-            filtered.add(query1, BooleanClause.Occur.MUST);
-            BooleanQuery.Builder sectionFilter = new BooleanQuery.Builder();
-            sectionFilter.add(new TermQuery(new Term(AREA_PATH, prefix)), BooleanClause.Occur.SHOULD);
-            sectionFilter.add(new PrefixQuery(new Term(AREA_PATH, prefix + "/")), BooleanClause.Occur.SHOULD);
-            filtered.add(sectionFilter.build(), BooleanClause.Occur.FILTER);
-            query1 = filtered.build();
+    public SearchResult search(String query, int maxResults, String section) {
+        QueryPlan plan = planner.plan(query);
+        if (plan.isEmpty()) {
+            return new SearchResult(List.of(), List.of());
         }
         try {
-            TopDocs top = searcher.search(query1, maxResults);
+            Query filter = sectionFilter(section);
+            TopDocs top = pages.search(filtered(plan.query(Fields.PAGE_WEIGHTS), filter), CANDIDATES);
+            if (top.scoreDocs.length == 0) {
+                return new SearchResult(List.of(), suggestions.forQuery(plan));
+            }
+            Map<String, Float> pageScores = new LinkedHashMap<>();
+            StoredFields pageFields = pages.storedFields();
+            for (ScoreDoc doc : top.scoreDocs) {
+                pageScores.put(pageFields.document(doc.doc).get(Fields.PATH), doc.score);
+            }
+            Map<String, BestSection> best = bestSections(plan, pageScores.keySet());
+            List<Ranked> ranked = new ArrayList<>();
+            pageScores.forEach((path, score) -> {
+                BestSection s = best.get(path);
+                ranked.add(new Ranked(path, score + (s == null ? 0 : SECTION_WEIGHT * s.score()), s));
+            });
+            ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score).thenComparing(r -> r.path));
             List<SearchHit> hits = new ArrayList<>();
-            Set<String> queryTerms = Set.copyOf(terms);
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
-                String path = searcher.storedFields().document(scoreDoc.doc).get(PATH);
-                Page page = corpus.page(path).orElseThrow();
-                Snippets.Passage passage = Snippets.best(page, queryTerms, analyzer);
-                String url = page.url() + (passage.anchor().isEmpty() ? "" : "#" + passage.anchor());
-                hits.add(new SearchHit(path, page.title(), passage.heading(), passage.anchor(), url, passage.text(),
-                        scoreDoc.score));
+            for (Ranked r : ranked.subList(0, Math.min(maxResults, ranked.size()))) {
+                hits.add(hit(r, plan));
             }
-            return hits;
+            return new SearchResult(hits, List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    List<String> analyze(String text) {
-        return analyze(analyzer, text);
+    private record Ranked(String path, double score, BestSection section) {
     }
 
-    static List<String> analyze(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("body", text.toLowerCase(Locale.ROOT))) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                out.add(term.toString());
+    private record BestSection(String heading, String anchor, String text, float score) {
+    }
+
+    private Map<String, BestSection> bestSections(QueryPlan plan, Set<String> paths) throws IOException {
+        List<BytesRef> terms = paths.stream().map(BytesRef::new).toList();
+        Query query = new BooleanQuery.Builder()
+                .add(plan.query(Fields.SECTION_WEIGHTS), BooleanClause.Occur.MUST)
+                .add(new TermInSetQuery(Fields.PATH, terms), BooleanClause.Occur.FILTER)
+                .build();
+        TopDocs top = sections.search(query, paths.size() * 8);
+        Map<String, BestSection> best = new HashMap<>();
+        StoredFields fields = sections.storedFields();
+        for (ScoreDoc doc : top.scoreDocs) {
+            var stored = fields.document(doc.doc);
+            String path = stored.get(Fields.PATH);
+            if (!best.containsKey(path)) {
+                best.put(path, new BestSection(stored.get(Fields.HEADING_STORED), stored.get(Fields.ANCHOR),
+                        stored.get(Fields.TEXT_STORED), doc.score));
             }
-            stream.end();
+        }
+        return best;
+    }
+
+    private SearchHit hit(Ranked r, QueryPlan plan) {
+        Page page = corpus.page(r.path).orElseThrow();
+        String heading = r.section == null ? "" : r.section.heading();
+        String anchor = r.section == null ? "" : r.section.anchor();
+        String snippet = r.section == null ? "" : Snippets.best(r.section.text(), plan.termSet());
+        if (snippet.isEmpty()) {
+            snippet = Snippets.best(page.description().isEmpty() ? IndexText.prose(page.body()) : page.description(),
+                    plan.termSet());
+        }
+        String url = page.url() + (anchor.isEmpty() ? "" : "#" + anchor);
+        return new SearchHit(page.path(), page.title(), heading, anchor, url, snippet, r.score);
+    }
+
+    private static Query filtered(Query query, Query filter) {
+        if (filter == null) {
+            return query;
+        }
+        return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                .add(filter, BooleanClause.Occur.FILTER).build();
+    }
+
+    private static Query sectionFilter(String section) {
+        if (section == null || section.isBlank()) {
+            return null;
+        }
+        String prefix = section.strip().replaceFirst("^/+", "").replaceFirst("/+$", "");
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.PATH, prefix)), BooleanClause.Occur.SHOULD)
+                .add(new PrefixQuery(new Term(Fields.PATH, prefix + "/")), BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
+    private int countHits(Query query) {
+        try {
+            return pages.count(query);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
+    }
+
+    /** Distinct analyzed terms of a text, for tests and diagnostics. */
+    public static List<String> analyze(String text) {
+        return new ArrayList<>(new LinkedHashSet<>(Analysis.terms(new DocsAnalyzer(false), Fields.BODY, text)));
     }
 }

@@ -1,92 +1,60 @@
 package com.workos.mcpdocs.search;
 
-import com.workos.mcpdocs.corpus.Heading;
-import com.workos.mcpdocs.corpus.Page;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
 
-/** Picks the passage of a page that best matches the query and marks the query's words in it. */
+/** Picks the passage of a section that best matches the query and marks the query's words in it. */
 final class Snippets {
 
-    private static final int MAX_SNIPPET = 240;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
-
-    record Passage(String text, String heading, String anchor) {
-    }
+    private static final int MAX_SNIPPET = 260;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+(?:[.:/\\-@'][\\p{L}\\p{N}_]+)*");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:])\\s+|\\n+");
+    private static final DocsAnalyzer ANALYZER = new DocsAnalyzer(false);
 
     private Snippets() {
     }
 
-    static Passage best(Page page, Set<String> queryTerms, Analyzer analyzer) {
-        String[] lines = page.body().split("\n", -1);
-        int bestLine = -1;
-        int bestScore = 0;
-        boolean inFence = false;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.strip().startsWith("```")) {
-                inFence = !inFence;
-            }
-            if (line.isBlank() || line.strip().startsWith("<") || line.strip().startsWith("import ")) {
-                continue;
-            }
-            int score = 0;
-            for (String term : SearchIndex.analyze(analyzer, line)) {
-                if (queryTerms.contains(term)) {
-                    score++;
-                }
-            }
-            if (inFence) {
-                score = score / 2;
-            }
+    /** The best sentence (with the next one when it is short) of {@code text}, query terms marked. */
+    static String best(String text, Set<String> queryTerms) {
+        List<String> sentences = SENTENCE_END.splitAsStream(text)
+                .map(s -> s.replaceAll("\\s+", " ").strip())
+                .filter(s -> s.length() > 2 && !s.startsWith("|---") && !s.matches("[#>|\\-*\\s]*"))
+                .toList();
+        if (sentences.isEmpty()) {
+            return "";
+        }
+        int bestIndex = 0;
+        long bestScore = -1;
+        for (int i = 0; i < sentences.size(); i++) {
+            long score = Analysis.terms(ANALYZER, Fields.BODY, sentences.get(i)).stream().distinct()
+                    .filter(queryTerms::contains).count();
             if (score > bestScore) {
                 bestScore = score;
-                bestLine = i;
+                bestIndex = i;
             }
         }
-        if (bestLine < 0) {
-            String intro = page.description().isEmpty() ? firstProse(lines) : page.description();
-            return new Passage(trim(intro), "", "");
+        String snippet = sentences.get(bestIndex).replaceFirst("^#+\\s*", "");
+        if (snippet.length() < MAX_SNIPPET / 2 && bestIndex + 1 < sentences.size()) {
+            snippet = snippet + " " + sentences.get(bestIndex + 1);
         }
-        Heading heading = null;
-        for (Heading h : page.headings()) {
-            if (h.line() <= bestLine) {
-                heading = h;
-            }
+        if (snippet.length() > MAX_SNIPPET) {
+            snippet = snippet.substring(0, MAX_SNIPPET - 1).strip() + "…";
         }
-        String text = mark(trim(lines[bestLine].strip()), queryTerms, analyzer);
-        return new Passage(text, heading == null ? "" : heading.text(), heading == null ? "" : heading.anchor());
+        return mark(snippet, queryTerms);
     }
 
-    private static String firstProse(String[] lines) {
-        for (String line : lines) {
-            String s = line.strip();
-            if (!s.isEmpty() && !s.startsWith("<") && !s.startsWith("#") && !s.startsWith("import ")) {
-                return s;
-            }
-        }
-        return "";
-    }
-
-    private static String trim(String text) {
-        String flat = text.replace('\n', ' ').replaceAll("\\s+", " ").strip();
-        return flat.length() <= MAX_SNIPPET ? flat : flat.substring(0, MAX_SNIPPET - 1).strip() + "…";
-    }
-
-    private static String mark(String text, Set<String> queryTerms, Analyzer analyzer) {
+    private static String mark(String text, Set<String> queryTerms) {
         Matcher m = WORD.matcher(text);
         StringBuilder out = new StringBuilder();
         int last = 0;
         while (m.find()) {
-            var analyzed = SearchIndex.analyze(analyzer, m.group());
+            List<String> analyzed = Analysis.terms(ANALYZER, Fields.BODY, m.group());
             boolean hit = !analyzed.isEmpty() && queryTerms.contains(analyzed.get(0));
-            out.append(text, last, m.start());
-            out.append(hit ? "**" + m.group() + "**" : m.group());
+            out.append(text, last, m.start()).append(hit ? "**" + m.group() + "**" : m.group());
             last = m.end();
         }
-        out.append(text.substring(last));
-        return out.toString();
+        return out.append(text.substring(last)).toString();
     }
 }

@@ -2,6 +2,7 @@ package com.workos.mcpdocs.service;
 
 import com.workos.mcpdocs.search.SearchHit;
 import com.workos.mcpdocs.search.SearchIndex;
+import com.workos.mcpdocs.search.SearchResult;
 import java.util.List;
 
 /** Ranked search over the docs. */
@@ -18,9 +19,10 @@ public final class SearchService {
     }
 
     /**
-     * @throws IllegalArgumentException for an empty or over-long query
+     * @param section only pages at or under this path (e.g. {@code sso}, {@code reference/authkit}), or {@code null}
+     * @throws IllegalArgumentException for an empty or over-long query, or a section that matches no page
      */
-    public List<SearchHit> search(String query, int maxResults, String section) {
+    public SearchResult search(String query, int maxResults, String section) {
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException("query is empty; pass words to look for, e.g. 'SAML redirect URI'.");
         }
@@ -28,29 +30,51 @@ public final class SearchService {
             throw new IllegalArgumentException("query is " + query.length() + " characters; the limit is "
                     + MAX_QUERY_LENGTH + ". Use the key words only.");
         }
-        return index.search(query, Math.max(1, Math.min(MAX_RESULTS, maxResults)), section);
+        String prefix = null;
+        if (section != null && !section.isBlank()) {
+            prefix = PathNormalizer.normalize(section).path();
+            var corpus = index.corpus();
+            if (!prefix.isEmpty() && corpus.page(prefix).isEmpty() && corpus.pagesUnder(prefix).isEmpty()) {
+                List<String> areas = corpus.pages().stream().map(p -> p.area()).distinct().toList();
+                throw new NotFoundException("No docs section '" + section + "'.", ClosestPaths.closest(prefix, areas, 5));
+            }
+        }
+        return index.search(query, Math.max(1, Math.min(MAX_RESULTS, maxResults)), prefix);
+    }
+
+    /** The exact {@code workos_docs} arguments that read a hit (with its section when it has one). */
+    public static String docsCall(SearchHit hit) {
+        return "{\"path\": \"" + hit.path() + "\""
+                + (hit.anchor().isEmpty() ? "" : ", \"section\": \"" + hit.anchor() + "\"") + "}";
     }
 
     /** Results as Markdown for a model or a person. */
-    public static String format(String query, List<SearchHit> hits) {
+    public static String format(String query, SearchResult result) {
+        List<SearchHit> hits = result.hits();
         if (hits.isEmpty()) {
-            return "No results for '" + query + "'. Try fewer or more general words, or list the docs with "
-                    + "`workos_docs {\"path\": \"\"}`.\n";
+            StringBuilder out = new StringBuilder("No results for '").append(query).append("'.");
+            if (!result.suggestions().isEmpty()) {
+                out.append(" Try instead:\n");
+                result.suggestions().forEach(s -> out.append("- ").append(s).append('\n'));
+            } else {
+                out.append(" Try fewer or more general words.\n");
+            }
+            out.append("Browse the sections with `workos_docs {\"path\": \"\"}`.\n");
+            return out.toString();
         }
         StringBuilder out = new StringBuilder("Results for '").append(query).append("':\n");
         int rank = 1;
         for (SearchHit hit : hits) {
-            out.append("\n").append(rank++).append(". **").append(hit.title()).append("** (`").append(hit.path())
-                    .append("`)");
+            out.append("\n").append(rank++).append(". **").append(hit.title()).append("**");
             if (!hit.heading().isEmpty()) {
                 out.append(" > ").append(hit.heading());
             }
-            out.append("\n   ").append(hit.url()).append("\n");
+            out.append("\n   path: `").append(hit.path()).append("` · ").append(hit.url()).append('\n');
             if (!hit.snippet().isEmpty()) {
-                out.append("   ").append(hit.snippet()).append("\n");
+                out.append("   ").append(hit.snippet()).append('\n');
             }
+            out.append("   read: `workos_docs ").append(docsCall(hit)).append("`\n");
         }
-        out.append("\nRead a page with `workos_docs {\"path\": \"<path>\"}`.\n");
         return out.toString();
     }
 }

@@ -13,7 +13,7 @@ public record Services(Corpus corpus, DocsService docs, SearchService search, Ch
     /** Wires every service over {@code corpus}. */
     public static Services of(Corpus corpus) {
         PageRenderer renderer = new PageRenderer();
-        return new Services(corpus, new DocsService(corpus, renderer), new SearchService(new SearchIndex(corpus)),
+        return new Services(corpus, new DocsService(corpus, renderer), new SearchService(SearchIndex.build(corpus)),
                 new ChangelogService(corpus), new ExamplesService(corpus));
     }
 }

@@ -1,0 +1,43 @@
+package com.workos.mcpdocs.search;
+
+import java.util.Map;
+
+/** Field names and weights of the two indexes (pages and sections). */
+final class Fields {
+
+    static final String PATH = "path";
+    static final String ANCHOR = "anchor";
+    static final String HEADING_STORED = "heading_stored";
+    static final String TEXT_STORED = "text_stored";
+
+    static final String TITLE = "title";
+    static final String HEADINGS = "headings";
+    static final String DESCRIPTION = "description";
+    static final String PATH_TEXT = "path_text";
+    static final String API = "api";
+    static final String PARAMS = "params";
+    static final String BODY = "body";
+    static final String CODE = "code";
+    /** Prose analyzed without identifier splitting, for phrase and proximity boosts. */
+    static final String PHRASE = "phrase";
+
+    /** Page index weights: where a word appears says how much the page is about it. */
+    static final Map<String, Float> PAGE_WEIGHTS = Map.of(
+            TITLE, 5f,
+            API, 4f,
+            PATH_TEXT, 3f,
+            DESCRIPTION, 2.5f,
+            HEADINGS, 2.5f,
+            PARAMS, 1.5f,
+            BODY, 1f,
+            CODE, 0.4f);
+
+    /** Section index weights. */
+    static final Map<String, Float> SECTION_WEIGHTS = Map.of(
+            HEADINGS, 3f,
+            BODY, 1f,
+            CODE, 0.4f);
+
+    private Fields() {
+    }
+}

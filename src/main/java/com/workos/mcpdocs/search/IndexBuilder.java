@@ -1,0 +1,93 @@
+package com.workos.mcpdocs.search;
+
+import com.workos.mcpdocs.corpus.ApiReference;
+import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.corpus.Heading;
+import com.workos.mcpdocs.corpus.Page;
+import java.io.IOException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+
+/**
+ * Writes the two Lucene indexes of a corpus: one document per page (ranking) and one per section (which part of the
+ * page answers, and the snippet).
+ */
+public final class IndexBuilder {
+
+    private IndexBuilder() {
+    }
+
+    static Analyzer indexAnalyzer() {
+        return new PerFieldAnalyzerWrapper(new DocsAnalyzer(true), Map.of(Fields.PHRASE, new EnglishAnalyzer()));
+    }
+
+    static void writePages(Corpus corpus, Directory directory) throws IOException {
+        try (IndexWriter writer = new IndexWriter(directory, config())) {
+            for (Page page : corpus.pages()) {
+                writer.addDocument(pageDocument(page));
+            }
+            writer.forceMerge(1);
+        }
+    }
+
+    static void writeSections(Corpus corpus, Directory directory) throws IOException {
+        try (IndexWriter writer = new IndexWriter(directory, config())) {
+            for (Page page : corpus.pages()) {
+                for (Section section : Section.of(page)) {
+                    writer.addDocument(sectionDocument(page, section));
+                }
+            }
+            writer.forceMerge(1);
+        }
+    }
+
+    private static IndexWriterConfig config() {
+        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer());
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        config.setUseCompoundFile(true);
+        return config;
+    }
+
+    private static Document pageDocument(Page page) {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.PATH, page.path(), Field.Store.YES));
+        doc.add(new TextField(Fields.TITLE, page.title(), Field.Store.NO));
+        doc.add(new TextField(Fields.DESCRIPTION, page.description(), Field.Store.NO));
+        doc.add(new TextField(Fields.HEADINGS,
+                page.headings().stream().map(Heading::text).collect(Collectors.joining("\n")), Field.Store.NO));
+        doc.add(new TextField(Fields.PATH_TEXT, page.path().replace('/', ' ').replace('-', ' '), Field.Store.NO));
+        doc.add(new TextField(Fields.API, ApiTerms.names(page), Field.Store.NO));
+        doc.add(new TextField(Fields.PARAMS, ApiTerms.parameters(page), Field.Store.NO));
+        String referenceText = String.join("\n", ApiReference.descriptions(page).values());
+        String prose = IndexText.prose(page.body()) + "\n" + IndexText.clean(referenceText);
+        doc.add(new TextField(Fields.BODY, prose, Field.Store.NO));
+        doc.add(new TextField(Fields.CODE, IndexText.code(page.body()), Field.Store.NO));
+        doc.add(new TextField(Fields.PHRASE, page.title() + "\n" + page.description() + "\n" + prose, Field.Store.NO));
+        return doc;
+    }
+
+    private static Document sectionDocument(Page page, Section section) {
+        Document doc = new Document();
+        String prose = IndexText.prose(section.mdx());
+        doc.add(new StringField(Fields.PATH, page.path(), Field.Store.YES));
+        doc.add(new StoredField(Fields.ANCHOR, section.anchor()));
+        doc.add(new StoredField(Fields.HEADING_STORED, section.heading()));
+        doc.add(new StoredField(Fields.TEXT_STORED, prose));
+        doc.add(new TextField(Fields.HEADINGS, section.heading(), Field.Store.NO));
+        doc.add(new TextField(Fields.BODY, prose, Field.Store.NO));
+        doc.add(new TextField(Fields.CODE, IndexText.code(section.mdx()), Field.Store.NO));
+        doc.add(new TextField(Fields.PHRASE, section.heading() + "\n" + prose, Field.Store.NO));
+        return doc;
+    }
+}

@@ -1,0 +1,66 @@
+package com.workos.mcpdocs.search;
+
+import java.util.regex.Pattern;
+
+/**
+ * Turns MDX into the plain text the index reads: JSX tags go (a {@code title="..."} attribute's text stays, it names
+ * what follows), links keep their text, images and comments go, code fences are separated out.
+ */
+final class IndexText {
+
+    private static final Pattern IMPORT_EXPORT = Pattern.compile("(?m)^(import|export)\\s.*$");
+    private static final Pattern JSX_COMMENT = Pattern.compile("\\{/\\*.*?\\*/\\}", Pattern.DOTALL);
+    private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
+    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][\\w.]*((?:\\s+[^>]*?)?)/?>", Pattern.DOTALL);
+    private static final Pattern TITLE_ATTRIBUTE = Pattern.compile("\\b(?:title|label|name)=\"([^\"]*)\"");
+
+    private IndexText() {
+    }
+
+    /** Prose of an MDX fragment, without code fences. */
+    static String prose(String mdx) {
+        return clean(removeFences(mdx, false));
+    }
+
+    /** Only the content of the code fences of an MDX fragment. */
+    static String code(String mdx) {
+        return removeFences(mdx, true);
+    }
+
+    /** Markup removed from prose. */
+    static String clean(String text) {
+        String out = IMPORT_EXPORT.matcher(text).replaceAll("");
+        out = JSX_COMMENT.matcher(out).replaceAll(" ");
+        out = HTML_COMMENT.matcher(out).replaceAll(" ");
+        out = IMAGE.matcher(out).replaceAll("$1");
+        out = LINK.matcher(out).replaceAll("$1");
+        out = TAG.matcher(out).replaceAll(m -> {
+            var title = TITLE_ATTRIBUTE.matcher(m.group(1));
+            StringBuilder kept = new StringBuilder(" ");
+            while (title.find()) {
+                kept.append(title.group(1)).append(". ");
+            }
+            return java.util.regex.Matcher.quoteReplacement(kept.toString());
+        });
+        return out.replace("**", "").replace("`", "");
+    }
+
+    /** Either the fenced code (keepCode) or everything but it. */
+    private static String removeFences(String mdx, boolean keepCode) {
+        StringBuilder out = new StringBuilder(mdx.length());
+        boolean inFence = false;
+        for (String line : mdx.split("\n", -1)) {
+            String stripped = line.strip();
+            if (stripped.startsWith("```") || stripped.startsWith("~~~")) {
+                inFence = !inFence;
+                continue;
+            }
+            if (inFence == keepCode) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package com.workos.mcpdocs.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The domain synonym groups from {@code /search/synonyms.txt}: a query that mentions one phrase of a group is also
+ * matched, more weakly, on the others.
+ */
+final class Synonyms {
+
+    private final List<List<String>> groups;
+    private final List<List<Pattern>> patterns;
+
+    private Synonyms(List<List<String>> groups) {
+        this.groups = groups;
+        this.patterns = groups.stream().map(g -> g.stream()
+                .map(p -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(p) + "(?![\\p{L}\\p{N}])"))
+                .toList()).toList();
+    }
+
+    static Synonyms load() {
+        try (InputStream in = Synonyms.class.getResourceAsStream("/search/synonyms.txt")) {
+            if (in == null) {
+                return new Synonyms(List.of());
+            }
+            List<List<String>> groups = new ArrayList<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                groups.add(Arrays.stream(line.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
+                        .filter(s -> !s.isEmpty()).toList());
+            }
+            return new Synonyms(groups);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The phrases a query does not contain but that mean the same as phrases it does contain. */
+    Set<String> expansions(String query) {
+        String text = query.toLowerCase(Locale.ROOT);
+        Set<String> out = new LinkedHashSet<>();
+        for (int g = 0; g < groups.size(); g++) {
+            boolean mentioned = false;
+            for (Pattern p : patterns.get(g)) {
+                if (p.matcher(text).find()) {
+                    mentioned = true;
+                    break;
+                }
+            }
+            if (mentioned) {
+                for (int i = 0; i < groups.get(g).size(); i++) {
+                    if (!patterns.get(g).get(i).matcher(text).find()) {
+                        out.add(groups.get(g).get(i));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
