@@ -24,7 +24,11 @@ final class ApiTerms {
         for (ApiEntry entry : ApiReference.entries(page)) {
             names.add(entry.key());
             names.add(entry.id());
-            names.add(entry.title().replace("()", ""));
+            String call = entry.title().replace("()", "");
+            names.add(call);
+            // The method name alone (DeleteOrganization of organizationsService.DeleteOrganization()), as code
+            // that calls it through a variable names it.
+            names.add(call.replaceFirst("^.*(\\.|->|::)", ""));
             if (entry.isEndpoint()) {
                 names.add(entry.httpMethod() + " " + entry.title());
             }

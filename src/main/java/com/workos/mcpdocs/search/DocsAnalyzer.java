@@ -25,7 +25,7 @@ import org.apache.lucene.analysis.pattern.PatternTokenizer;
 public final class DocsAnalyzer extends Analyzer {
 
     /** Words joined by {@code . : / - _ @ '} form one token: identifiers, dotted event names, URL paths. */
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_$]+(?:[.:/\\-@'’][\\p{L}\\p{N}_$]+)*");
+    static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_$]+(?:[.:/\\-@'’][\\p{L}\\p{N}_$]+)*");
 
     /** English stop words plus the filler of questions a developer asks. */
     static final CharArraySet STOP_WORDS = stopWords();
@@ -36,6 +36,9 @@ public final class DocsAnalyzer extends Analyzer {
             | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
             | WordDelimiterGraphFilter.PRESERVE_ORIGINAL
             | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
+
+    /** Product names whose capitals do not separate words. */
+    private static final CharArraySet UNSPLIT = new CharArraySet(java.util.List.of("WorkOS", "workos"), true);
 
     private final boolean forIndexing;
 
@@ -50,7 +53,7 @@ public final class DocsAnalyzer extends Analyzer {
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new PatternTokenizer(TOKEN, 0);
         TokenStream stream = new WordDelimiterGraphFilter(tokenizer, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
-                FLAGS, null);
+                FLAGS, UNSPLIT);
         if (forIndexing) {
             stream = new FlattenGraphFilter(stream);
         }

@@ -32,6 +32,20 @@ final class Fields {
             BODY, 1f,
             CODE, 0.4f);
 
+    /**
+     * Page index weights for plain words: the API name fields describe code, so an everyday word such as
+     * {@code name} or {@code profile} found there says little about what a page explains.
+     */
+    static final Map<String, Float> PAGE_WORD_WEIGHTS = Map.of(
+            TITLE, 5f,
+            API, 1f,
+            PATH_TEXT, 3f,
+            DESCRIPTION, 2.5f,
+            HEADINGS, 2.5f,
+            PARAMS, 0.3f,
+            BODY, 1f,
+            CODE, 0.4f);
+
     /** Section index weights. */
     static final Map<String, Float> SECTION_WEIGHTS = Map.of(
             HEADINGS, 3f,

@@ -23,27 +23,38 @@ final class QueryPlan {
 
     /** How strongly a word from the best field counts against the other fields it also appears in. */
     private static final float TIE_BREAKER = 0.25f;
-    static final float SYNONYM_WEIGHT = 0.5f;
+    /** A synonym group counts as much as its best-matching phrase, at this weight. */
+    static final float SYNONYM_WEIGHT = 0.4f;
     static final float PHRASE_WEIGHT = 1.5f;
+    static final float QUOTED_WEIGHT = 4f;
+    static final float WORD_PARTS_WEIGHT = 0.5f;
 
-    /** A query term; fuzzy when the corpus does not contain it as written. */
-    record TermClause(String term, boolean fuzzy, float weight) {
+    /**
+     * A query term; fuzzy when the corpus does not contain it as written; an identifier when it comes from a token
+     * written like code ({@code createUser}, {@code user_management.create_user}, {@code /oauth2/userinfo}).
+     */
+    record TermClause(List<String> whole, List<String> parts, boolean fuzzy, boolean identifier) {
     }
 
     private final String text;
     private final List<TermClause> terms;
-    private final List<List<String>> synonymPhrases;
+    /** Per synonym group the query mentions, its other phrases, each as its analyzed terms. */
+    private final List<List<List<String>>> synonymGroups;
     private final Query phrase;
+    /** Phrases the user put in quotes: rewarded strongly when found nearly as written. */
+    private final List<Query> quoted;
 
-    QueryPlan(String text, List<TermClause> terms, List<List<String>> synonymPhrases, Query phrase) {
+    QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
+              List<Query> quoted) {
+        this.quoted = List.copyOf(quoted);
         this.text = text;
         this.terms = List.copyOf(terms);
-        this.synonymPhrases = List.copyOf(synonymPhrases);
+        this.synonymGroups = List.copyOf(synonymGroups);
         this.phrase = phrase;
     }
 
     boolean isEmpty() {
-        return terms.isEmpty() && synonymPhrases.isEmpty();
+        return terms.isEmpty() && synonymGroups.isEmpty();
     }
 
     String text() {
@@ -54,29 +65,70 @@ final class QueryPlan {
         return terms;
     }
 
-    /** Terms for marking snippets: the query's own, not its synonyms. */
+    /** Whether any token of the query is written like code (an SDK call, endpoint, event or field name). */
+    boolean mentionsCode() {
+        return terms.stream().anyMatch(t -> t.identifier() && t.whole().stream().anyMatch(w -> !w.contains("-")));
+    }
+
+    /** Terms for marking snippets: the query's own and its synonyms'. */
     Set<String> termSet() {
         Set<String> out = new LinkedHashSet<>();
-        terms.forEach(t -> out.add(t.term()));
-        synonymPhrases.forEach(out::addAll);
+        terms.forEach(t -> {
+            out.addAll(t.whole());
+            out.addAll(t.parts());
+        });
+        synonymGroups.forEach(group -> group.forEach(out::addAll));
         return out;
     }
 
+    /** The query with one set of field weights for every term. */
     Query query(Map<String, Float> weights) {
+        return query(weights, weights);
+    }
+
+    /**
+     * @param identifierWeights field weights for identifier terms
+     * @param wordWeights       field weights for everyday words (and synonyms)
+     */
+    Query query(Map<String, Float> identifierWeights, Map<String, Float> wordWeights) {
+        Map<String, Float> weights = wordWeights;
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (TermClause clause : terms) {
-            Query q = termQuery(clause.term(), clause.fuzzy(), weights);
-            query.add(clause.weight() == 1f ? q : new BoostQuery(q, clause.weight()), BooleanClause.Occur.SHOULD);
-        }
-        for (List<String> phraseTerms : synonymPhrases) {
-            BooleanQuery.Builder all = new BooleanQuery.Builder();
-            for (String term : phraseTerms) {
-                all.add(termQuery(term, false, weights), BooleanClause.Occur.MUST);
+            Map<String, Float> w = clause.identifier() ? identifierWeights : wordWeights;
+            BooleanQuery.Builder token = new BooleanQuery.Builder();
+            if (!clause.whole().isEmpty()) {
+                List<Query> forms = new ArrayList<>();
+                for (String term : clause.whole()) {
+                    forms.add(termQuery(term, clause.fuzzy(), w));
+                }
+                token.add(forms.size() == 1 ? forms.get(0) : new DisjunctionMaxQuery(forms, 0.1f),
+                        BooleanClause.Occur.SHOULD);
             }
-            query.add(new BoostQuery(all.build(), SYNONYM_WEIGHT), BooleanClause.Occur.SHOULD);
+            // In code (create_user, vault.readObjectByName) each part is a word of its own; in a product name
+            // (AuthKit) the parts only repeat the word, so together they weigh half a word.
+            float partWeight = clause.identifier() ? 1f : WORD_PARTS_WEIGHT / Math.max(1, clause.parts().size());
+            for (String part : clause.parts()) {
+                token.add(new BoostQuery(termQuery(part, false, w), partWeight), BooleanClause.Occur.SHOULD);
+            }
+            query.add(token.build(), BooleanClause.Occur.SHOULD);
+        }
+        for (List<List<String>> group : synonymGroups) {
+            List<Query> alternatives = new ArrayList<>();
+            for (List<String> phraseTerms : group) {
+                BooleanQuery.Builder all = new BooleanQuery.Builder();
+                for (String term : phraseTerms) {
+                    all.add(termQuery(term, false, weights), BooleanClause.Occur.MUST);
+                }
+                alternatives.add(all.build());
+            }
+            query.add(new BoostQuery(new DisjunctionMaxQuery(alternatives, 0f), SYNONYM_WEIGHT),
+                    BooleanClause.Occur.SHOULD);
         }
         if (phrase != null) {
             query.add(new BoostQuery(phrase, PHRASE_WEIGHT), BooleanClause.Occur.SHOULD);
+        }
+        for (Query q : quoted) {
+            query.add(new BoostQuery(q, QUOTED_WEIGHT), BooleanClause.Occur.SHOULD);
         }
         return query.build();
     }

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexReader;
@@ -19,6 +22,10 @@ final class QueryPlanner {
     private static final String[] VOCABULARY = {Fields.BODY, Fields.TITLE, Fields.HEADINGS, Fields.API, Fields.PARAMS,
             Fields.PATH_TEXT, Fields.DESCRIPTION, Fields.CODE};
     private static final int MIN_FUZZY_LENGTH = 4;
+    /** A token written like code or a compound: joined by . _ / : - or camelCase starting in lower case. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}\\p{N}][._/:\\-][\\p{L}\\p{N}]|^\\p{Ll}+\\p{Lu}");
+    /** Text between straight or curly double quotes, or single quotes around several words. */
+    private static final Pattern QUOTED = Pattern.compile("[\"“”]([^\"“”]{3,})[\"“”]|(?<![\\p{L}])'([^']{3,}\\s[^']+)'(?![\\p{L}])");
     private static final int PHRASE_SLOP = 3;
 
     private final Analyzer analyzer = new DocsAnalyzer(false);
@@ -33,18 +40,48 @@ final class QueryPlanner {
 
     QueryPlan plan(String text) {
         List<QueryPlan.TermClause> terms = new ArrayList<>();
-        for (String term : new LinkedHashSet<>(Analysis.terms(analyzer, Fields.BODY, text))) {
-            boolean known = isKnown(term);
-            if (known || term.length() >= MIN_FUZZY_LENGTH && term.chars().allMatch(Character::isLetter)) {
-                terms.add(new QueryPlan.TermClause(term, !known, 1f));
+        Set<String> seen = new LinkedHashSet<>();
+        Matcher token = DocsAnalyzer.TOKEN.matcher(text);
+        while (token.find()) {
+            String raw = token.group();
+            List<String> analyzed = Analysis.terms(analyzer, Fields.BODY, raw).stream().distinct().toList();
+            if (analyzed.isEmpty()) {
+                continue;
             }
+            // The forms of the whole token (as written, and its parts run together) versus its parts: a word like
+            // AuthKit must count once, not once per part.
+            int letters = (int) raw.chars().filter(Character::isLetterOrDigit).count();
+            List<String> whole = new ArrayList<>();
+            List<String> parts = new ArrayList<>();
+            for (String term : analyzed) {
+                if (analyzed.size() == 1 || term.length() >= letters - 3) {
+                    whole.add(term);
+                } else {
+                    parts.add(term);
+                }
+            }
+            whole.removeIf(t -> !seen.add(t) || !usable(t));
+            parts.removeIf(t -> seen.contains(t) || !isKnown(t));
+            seen.addAll(parts);
+            if (whole.isEmpty() && parts.isEmpty()) {
+                continue;
+            }
+            boolean fuzzy = !whole.isEmpty() && whole.stream().noneMatch(this::isKnown);
+            boolean identifier = IDENTIFIER.matcher(raw).find();
+            terms.add(new QueryPlan.TermClause(whole, parts, fuzzy, identifier));
         }
-        List<List<String>> synonymPhrases = new ArrayList<>();
-        for (String expansion : synonyms.expansions(text)) {
-            List<String> expansionTerms = Analysis.terms(analyzer, Fields.BODY, expansion).stream()
-                    .filter(this::isKnown).distinct().toList();
-            if (!expansionTerms.isEmpty()) {
-                synonymPhrases.add(expansionTerms);
+        List<List<List<String>>> synonymGroups = new ArrayList<>();
+        for (Set<String> group : synonyms.expansions(text)) {
+            List<List<String>> phrases = new ArrayList<>();
+            for (String expansion : group) {
+                List<String> expansionTerms = Analysis.terms(analyzer, Fields.BODY, expansion).stream().distinct()
+                        .toList();
+                if (!expansionTerms.isEmpty() && expansionTerms.stream().allMatch(this::isKnown)) {
+                    phrases.add(expansionTerms);
+                }
+            }
+            if (!phrases.isEmpty()) {
+                synonymGroups.add(phrases);
             }
         }
         Query phrase = null;
@@ -52,7 +89,21 @@ final class QueryPlanner {
         if (words >= 2 && words <= 12) {
             phrase = phraseBuilder.createPhraseQuery(Fields.PHRASE, text, PHRASE_SLOP);
         }
-        return new QueryPlan(text, terms, synonymPhrases, phrase);
+        List<Query> quoted = new ArrayList<>();
+        Matcher q = QUOTED.matcher(text);
+        while (q.find()) {
+            String quotedText = q.group(1) != null ? q.group(1) : q.group(2);
+            Query phraseQuery = phraseBuilder.createPhraseQuery(Fields.PHRASE, quotedText, 1);
+            if (phraseQuery != null && quotedText.strip().contains(" ")) {
+                quoted.add(phraseQuery);
+            }
+        }
+        return new QueryPlan(text, terms, synonymGroups, phrase, quoted);
+    }
+
+    /** Known to the corpus, or long enough and alphabetic to be matched with typo tolerance. */
+    private boolean usable(String term) {
+        return isKnown(term) || term.length() >= MIN_FUZZY_LENGTH && term.chars().allMatch(Character::isLetter);
     }
 
     boolean isKnown(String term) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +38,8 @@ public final class SearchIndex {
     private static final int CANDIDATES = 60;
     /** How much the best section adds to the page's own score. */
     private static final float SECTION_WEIGHT = 0.6f;
+    private static final String REFERENCE_PREFIX = "reference/";
+    private static final double REFERENCE_PRIOR_FOR_WORDS = 0.85;
 
     private final Corpus corpus;
     private final IndexSearcher pages;
@@ -85,20 +86,35 @@ public final class SearchIndex {
         }
         try {
             Query filter = sectionFilter(section);
-            TopDocs top = pages.search(filtered(plan.query(Fields.PAGE_WEIGHTS), filter), CANDIDATES);
-            if (top.scoreDocs.length == 0) {
+            Query pageQuery = plan.query(Fields.PAGE_WEIGHTS, Fields.PAGE_WORD_WEIGHTS);
+            Query sectionQuery = plan.query(Fields.SECTION_WEIGHTS);
+            Map<String, Float> pageScores = scores(pages, filtered(pageQuery, filter), CANDIDATES);
+            // Pages with one section that answers well but a weak overall match are candidates too.
+            Map<String, BestSection> best = bestSections(filtered(sectionQuery, filter), CANDIDATES * 3);
+            Set<String> missing = new LinkedHashSet<>(best.keySet());
+            missing.removeAll(pageScores.keySet());
+            if (!missing.isEmpty()) {
+                pageScores.putAll(scores(pages, restricted(pageQuery, missing), missing.size()));
+            }
+            Set<String> withoutSection = new LinkedHashSet<>(pageScores.keySet());
+            withoutSection.removeAll(best.keySet());
+            if (!withoutSection.isEmpty()) {
+                best.putAll(bestSections(restricted(sectionQuery, withoutSection), withoutSection.size() * 8));
+            }
+            if (pageScores.isEmpty()) {
                 return new SearchResult(List.of(), suggestions.forQuery(plan));
             }
-            Map<String, Float> pageScores = new LinkedHashMap<>();
-            StoredFields pageFields = pages.storedFields();
-            for (ScoreDoc doc : top.scoreDocs) {
-                pageScores.put(pageFields.document(doc.doc).get(Fields.PATH), doc.score);
-            }
-            Map<String, BestSection> best = bestSections(plan, pageScores.keySet());
             List<Ranked> ranked = new ArrayList<>();
+            boolean codeQuery = plan.mentionsCode();
             pageScores.forEach((path, score) -> {
                 BestSection s = best.get(path);
-                ranked.add(new Ranked(path, score + (s == null ? 0 : SECTION_WEIGHT * s.score()), s));
+                double combined = score + (s == null ? 0 : SECTION_WEIGHT * s.score());
+                // The API reference answers questions about code; questions in words are answered by the guides
+                // more often, so there a reference page needs a somewhat stronger match to come first.
+                if (!codeQuery && path.startsWith(REFERENCE_PREFIX)) {
+                    combined *= REFERENCE_PRIOR_FOR_WORDS;
+                }
+                ranked.add(new Ranked(path, combined, s));
             });
             ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score).thenComparing(r -> r.path));
             List<SearchHit> hits = new ArrayList<>();
@@ -117,14 +133,24 @@ public final class SearchIndex {
     private record BestSection(String heading, String anchor, String text, float score) {
     }
 
-    private Map<String, BestSection> bestSections(QueryPlan plan, Set<String> paths) throws IOException {
+    private static Map<String, Float> scores(IndexSearcher searcher, Query query, int n) throws IOException {
+        Map<String, Float> out = new LinkedHashMap<>();
+        StoredFields fields = searcher.storedFields();
+        for (ScoreDoc doc : searcher.search(query, Math.max(1, n)).scoreDocs) {
+            out.put(fields.document(doc.doc).get(Fields.PATH), doc.score);
+        }
+        return out;
+    }
+
+    private static Query restricted(Query query, Set<String> paths) {
         List<BytesRef> terms = paths.stream().map(BytesRef::new).toList();
-        Query query = new BooleanQuery.Builder()
-                .add(plan.query(Fields.SECTION_WEIGHTS), BooleanClause.Occur.MUST)
-                .add(new TermInSetQuery(Fields.PATH, terms), BooleanClause.Occur.FILTER)
-                .build();
-        TopDocs top = sections.search(query, paths.size() * 8);
-        Map<String, BestSection> best = new HashMap<>();
+        return filtered(query, new TermInSetQuery(Fields.PATH, terms));
+    }
+
+    /** The best section of each page among the top {@code n} sections. */
+    private Map<String, BestSection> bestSections(Query query, int n) throws IOException {
+        TopDocs top = sections.search(query, n);
+        Map<String, BestSection> best = new LinkedHashMap<>();
         StoredFields fields = sections.storedFields();
         for (ScoreDoc doc : top.scoreDocs) {
             var stored = fields.document(doc.doc);

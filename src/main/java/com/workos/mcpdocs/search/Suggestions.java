@@ -50,9 +50,10 @@ final class Suggestions {
             // Broader: each word alone that finds pages.
             List<String> single = new ArrayList<>();
             for (String word : words) {
+                List<String> wordTerms = Analysis.terms(new DocsAnalyzer(false), Fields.BODY, word);
                 QueryPlan one = new QueryPlan(word, plan.terms().stream()
-                        .filter(t -> Analysis.terms(new DocsAnalyzer(false), Fields.BODY, word).contains(t.term()))
-                        .toList(), List.of(), null);
+                        .filter(t -> t.whole().stream().anyMatch(wordTerms::contains))
+                        .toList(), List.of(), null, List.of());
                 if (!one.isEmpty() && counter.applyAsInt(one.query(Fields.PAGE_WEIGHTS)) > 0) {
                     single.add(word);
                 }

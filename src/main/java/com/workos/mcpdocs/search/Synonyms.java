@@ -52,10 +52,12 @@ final class Synonyms {
         }
     }
 
-    /** The phrases a query does not contain but that mean the same as phrases it does contain. */
-    Set<String> expansions(String query) {
+    /**
+     * For each synonym group the query mentions, the group's phrases that the query does not contain.
+     */
+    List<Set<String>> expansions(String query) {
         String text = query.toLowerCase(Locale.ROOT);
-        Set<String> out = new LinkedHashSet<>();
+        List<Set<String>> out = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             boolean mentioned = false;
             for (Pattern p : patterns.get(g)) {
@@ -65,10 +67,14 @@ final class Synonyms {
                 }
             }
             if (mentioned) {
+                Set<String> others = new LinkedHashSet<>();
                 for (int i = 0; i < groups.get(g).size(); i++) {
                     if (!patterns.get(g).get(i).matcher(text).find()) {
-                        out.add(groups.get(g).get(i));
+                        others.add(groups.get(g).get(i));
                     }
+                }
+                if (!others.isEmpty()) {
+                    out.add(others);
                 }
             }
         }
