@@ -6,9 +6,8 @@ import java.util.Map;
 final class Fields {
 
     static final String PATH = "path";
-    static final String ANCHOR = "anchor";
-    static final String HEADING_STORED = "heading_stored";
-    static final String TEXT_STORED = "text_stored";
+    /** A section's position in its page ({@link Section#of}). */
+    static final String ORDINAL = "ordinal";
 
     static final String TITLE = "title";
     static final String HEADINGS = "headings";

@@ -12,7 +12,10 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.util.BytesRef;
+import java.util.List;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -44,8 +47,9 @@ public final class IndexBuilder {
     static void writeSections(Corpus corpus, Directory directory) throws IOException {
         try (IndexWriter writer = new IndexWriter(directory, config())) {
             for (Page page : corpus.pages()) {
-                for (Section section : Section.of(page)) {
-                    writer.addDocument(sectionDocument(page, section));
+                List<Section> sections = Section.of(page);
+                for (int i = 0; i < sections.size(); i++) {
+                    writer.addDocument(sectionDocument(page, sections.get(i), i));
                 }
             }
             writer.forceMerge(1);
@@ -61,7 +65,8 @@ public final class IndexBuilder {
 
     private static Document pageDocument(Page page) {
         Document doc = new Document();
-        doc.add(new StringField(Fields.PATH, page.path(), Field.Store.YES));
+        doc.add(new StringField(Fields.PATH, page.path(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(Fields.PATH, new BytesRef(page.path())));
         doc.add(new TextField(Fields.TITLE, page.title(), Field.Store.NO));
         doc.add(new TextField(Fields.DESCRIPTION, page.description(), Field.Store.NO));
         doc.add(new TextField(Fields.HEADINGS,
@@ -77,13 +82,13 @@ public final class IndexBuilder {
         return doc;
     }
 
-    private static Document sectionDocument(Page page, Section section) {
+    private static Document sectionDocument(Page page, Section section, int ordinal) {
         Document doc = new Document();
         String prose = IndexText.prose(section.mdx());
-        doc.add(new StringField(Fields.PATH, page.path(), Field.Store.YES));
-        doc.add(new StoredField(Fields.ANCHOR, section.anchor()));
-        doc.add(new StoredField(Fields.HEADING_STORED, section.heading()));
-        doc.add(new StoredField(Fields.TEXT_STORED, prose));
+        // Only the page and the section's position are kept: the text itself is in the corpus already.
+        doc.add(new StringField(Fields.PATH, page.path(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(Fields.PATH, new BytesRef(page.path())));
+        doc.add(new NumericDocValuesField(Fields.ORDINAL, ordinal));
         doc.add(new TextField(Fields.HEADINGS, section.heading(), Field.Store.NO));
         doc.add(new TextField(Fields.BODY, prose, Field.Store.NO));
         doc.add(new TextField(Fields.CODE, IndexText.code(section.mdx()), Field.Store.NO));

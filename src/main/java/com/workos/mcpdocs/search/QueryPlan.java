@@ -3,14 +3,16 @@ package com.workos.mcpdocs.search;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiPredicate;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -30,10 +32,11 @@ final class QueryPlan {
     static final float WORD_PARTS_WEIGHT = 0.5f;
 
     /**
-     * A query term; fuzzy when the corpus does not contain it as written; an identifier when it comes from a token
-     * written like code ({@code createUser}, {@code user_management.create_user}, {@code /oauth2/userinfo}).
+     * One token of the query: the forms of the whole token and its parts. An identifier when written like code
+     * ({@code createUser}, {@code user_management.create_user}, {@code /oauth2/userinfo}); a weight below 1 when
+     * the whole forms are spelling corrections of a word the corpus does not contain.
      */
-    record TermClause(List<String> whole, List<String> parts, boolean fuzzy, boolean identifier) {
+    record TermClause(List<String> whole, List<String> parts, boolean identifier, float weight) {
     }
 
     private final String text;
@@ -44,8 +47,13 @@ final class QueryPlan {
     /** Phrases the user put in quotes: rewarded strongly when found nearly as written. */
     private final List<Query> quoted;
 
+    /** Whether a field of the page index contains a term; clauses for absent pairs are left out. */
+    private final BiPredicate<String, String> present;
+    private final Map<String, Boolean> presence = new HashMap<>();
+
     QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
-              List<Query> quoted) {
+              List<Query> quoted, BiPredicate<String, String> present) {
+        this.present = present;
         this.quoted = List.copyOf(quoted);
         this.text = text;
         this.terms = List.copyOf(terms);
@@ -99,16 +107,17 @@ final class QueryPlan {
             if (!clause.whole().isEmpty()) {
                 List<Query> forms = new ArrayList<>();
                 for (String term : clause.whole()) {
-                    forms.add(termQuery(term, clause.fuzzy(), w));
+                    forms.add(termQuery(term, w));
                 }
-                token.add(forms.size() == 1 ? forms.get(0) : new DisjunctionMaxQuery(forms, 0.1f),
+                Query whole = forms.size() == 1 ? forms.get(0) : new DisjunctionMaxQuery(forms, 0.1f);
+                token.add(clause.weight() == 1f ? whole : new BoostQuery(whole, clause.weight()),
                         BooleanClause.Occur.SHOULD);
             }
             // In code (create_user, vault.readObjectByName) each part is a word of its own; in a product name
             // (AuthKit) the parts only repeat the word, so together they weigh half a word.
             float partWeight = clause.identifier() ? 1f : WORD_PARTS_WEIGHT / Math.max(1, clause.parts().size());
             for (String part : clause.parts()) {
-                token.add(new BoostQuery(termQuery(part, false, w), partWeight), BooleanClause.Occur.SHOULD);
+                token.add(new BoostQuery(termQuery(part, w), partWeight), BooleanClause.Occur.SHOULD);
             }
             query.add(token.build(), BooleanClause.Occur.SHOULD);
         }
@@ -117,7 +126,7 @@ final class QueryPlan {
             for (List<String> phraseTerms : group) {
                 BooleanQuery.Builder all = new BooleanQuery.Builder();
                 for (String term : phraseTerms) {
-                    all.add(termQuery(term, false, weights), BooleanClause.Occur.MUST);
+                    all.add(termQuery(term, weights), BooleanClause.Occur.MUST);
                 }
                 alternatives.add(all.build());
             }
@@ -133,13 +142,20 @@ final class QueryPlan {
         return query.build();
     }
 
-    private static Query termQuery(String term, boolean fuzzy, Map<String, Float> weights) {
+    BiPredicate<String, String> vocabulary() {
+        return present;
+    }
+
+    private Query termQuery(String term, Map<String, Float> weights) {
         List<Query> perField = new ArrayList<>();
         weights.forEach((field, weight) -> {
-            Term t = new Term(field, term);
-            Query q = fuzzy ? new FuzzyQuery(t, term.length() >= 8 ? 2 : 1, 1, 20, true) : new TermQuery(t);
-            perField.add(new BoostQuery(q, weight));
+            if (presence.computeIfAbsent(field + '\u0000' + term, k -> present.test(field, term))) {
+                perField.add(new BoostQuery(new TermQuery(new Term(field, term)), weight));
+            }
         });
+        if (perField.isEmpty()) {
+            return new MatchNoDocsQuery();
+        }
         return new DisjunctionMaxQuery(perField, TIE_BREAKER);
     }
 }

@@ -13,6 +13,9 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.util.QueryBuilder;
 
 /** Analyzes a query string into a {@link QueryPlan}. */
@@ -22,6 +25,9 @@ final class QueryPlanner {
     private static final String[] VOCABULARY = {Fields.BODY, Fields.TITLE, Fields.HEADINGS, Fields.API, Fields.PARAMS,
             Fields.PATH_TEXT, Fields.DESCRIPTION, Fields.CODE};
     private static final int MIN_FUZZY_LENGTH = 4;
+    private static final int LONG_WORD = 8;
+    private static final float CORRECTION_WEIGHT = 0.8f;
+    private static final String[] SPELLING_FIELDS = {Fields.BODY, Fields.API, Fields.TITLE};
     /** A token written like code or a compound: joined by . _ / : - or camelCase starting in lower case. */
     private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}\\p{N}][._/:\\-][\\p{L}\\p{N}]|^\\p{Ll}+\\p{Lu}");
     /** Text between straight or curly double quotes, or single quotes around several words. */
@@ -31,6 +37,9 @@ final class QueryPlanner {
     private final Analyzer analyzer = new DocsAnalyzer(false);
     private final QueryBuilder phraseBuilder = new QueryBuilder(new EnglishAnalyzer());
     private final IndexReader reader;
+    /** One checker per edit distance: a checker is safe to share between threads only while nobody configures it. */
+    private final DirectSpellChecker oneEdit = spellChecker(1);
+    private final DirectSpellChecker twoEdits = spellChecker(2);
     private final Synonyms synonyms;
 
     QueryPlanner(IndexReader reader, Synonyms synonyms) {
@@ -60,15 +69,20 @@ final class QueryPlanner {
                     parts.add(term);
                 }
             }
-            whole.removeIf(t -> !seen.add(t) || !usable(t));
+            float weight = 1f;
+            if (whole.stream().noneMatch(this::isKnown)) {
+                // A word the corpus does not contain: most likely a typo, so look for it under its closest spellings.
+                whole = corrections(whole.get(0));
+                weight = CORRECTION_WEIGHT;
+            }
+            whole.removeIf(t -> !seen.add(t));
             parts.removeIf(t -> seen.contains(t) || !isKnown(t));
             seen.addAll(parts);
             if (whole.isEmpty() && parts.isEmpty()) {
                 continue;
             }
-            boolean fuzzy = !whole.isEmpty() && whole.stream().noneMatch(this::isKnown);
             boolean identifier = IDENTIFIER.matcher(raw).find();
-            terms.add(new QueryPlan.TermClause(whole, parts, fuzzy, identifier));
+            terms.add(new QueryPlan.TermClause(whole, parts, identifier, weight));
         }
         List<List<List<String>>> synonymGroups = new ArrayList<>();
         for (Set<String> group : synonyms.expansions(text)) {
@@ -98,12 +112,46 @@ final class QueryPlanner {
                 quoted.add(phraseQuery);
             }
         }
-        return new QueryPlan(text, terms, synonymGroups, phrase, quoted);
+        return new QueryPlan(text, terms, synonymGroups, phrase, quoted, this::contains);
     }
 
-    /** Known to the corpus, or long enough and alphabetic to be matched with typo tolerance. */
-    private boolean usable(String term) {
-        return isKnown(term) || term.length() >= MIN_FUZZY_LENGTH && term.chars().allMatch(Character::isLetter);
+    /** Terms of the corpus within one edit (two for long words) of an unknown term, best first. */
+    List<String> corrections(String term) {
+        if (term.length() < MIN_FUZZY_LENGTH || !term.chars().allMatch(Character::isLetter)) {
+            return new ArrayList<>();
+        }
+        DirectSpellChecker spellChecker = term.length() >= LONG_WORD ? twoEdits : oneEdit;
+        List<String> out = new ArrayList<>();
+        try {
+            for (String field : SPELLING_FIELDS) {
+                for (SuggestWord word : spellChecker.suggestSimilar(new Term(field, term), 2, reader,
+                        SuggestMode.SUGGEST_ALWAYS)) {
+                    if (!out.contains(word.string)) {
+                        out.add(word.string);
+                    }
+                }
+                if (!out.isEmpty()) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.size() > 2 ? new ArrayList<>(out.subList(0, 2)) : out;
+    }
+
+    private static DirectSpellChecker spellChecker(int maxEdits) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(maxEdits);
+        return checker;
+    }
+
+    private boolean contains(String field, String term) {
+        try {
+            return reader.docFreq(new Term(field, term)) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     boolean isKnown(String term) {

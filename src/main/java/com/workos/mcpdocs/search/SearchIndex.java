@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,6 +28,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
@@ -45,14 +50,37 @@ public final class SearchIndex {
     private final IndexSearcher pages;
     private final IndexSearcher sections;
     private final QueryPlanner planner;
+    /** Page path and section position by document number, read once: hits need no stored fields. */
+    private final String[] pagePaths;
+    private final String[] sectionPaths;
+    private final int[] sectionOrdinals;
+    /** Sections of pages that appeared in results, split and prepared for snippets on first use. */
+    private final Map<String, List<SectionText>> sectionsByPage = new ConcurrentHashMap<>();
+
+    private record SectionText(String heading, String anchor, Snippets.Prepared text) {
+        static List<SectionText> of(Page page) {
+            return Section.of(page).stream()
+                    .map(s -> new SectionText(s.heading(), s.anchor(), new Snippets.Prepared(IndexText.prose(s.mdx()))))
+                    .toList();
+        }
+    }
     private final Suggestions suggestions;
 
     /** Opens an index over {@code corpus} from its two directories (as written by {@link IndexBuilder}). */
     public SearchIndex(Corpus corpus, Directory pageDirectory, Directory sectionDirectory) throws IOException {
         this.corpus = corpus;
         IndexReader pageReader = DirectoryReader.open(pageDirectory);
+        IndexReader sectionReader = DirectoryReader.open(sectionDirectory);
         this.pages = new IndexSearcher(pageReader);
-        this.sections = new IndexSearcher(DirectoryReader.open(sectionDirectory));
+        this.sections = new IndexSearcher(sectionReader);
+        // Queries are new every time (built from free text): caching them costs hashing and never hits.
+        this.pages.setQueryCache(null);
+        this.sections.setQueryCache(null);
+        this.pagePaths = new String[pageReader.maxDoc()];
+        readDocValues(pageReader, pagePaths, null);
+        this.sectionPaths = new String[sectionReader.maxDoc()];
+        this.sectionOrdinals = new int[sectionReader.maxDoc()];
+        readDocValues(sectionReader, sectionPaths, sectionOrdinals);
         this.planner = new QueryPlanner(pageReader, Synonyms.load());
         this.suggestions = new Suggestions(pageReader, this::countHits);
     }
@@ -68,6 +96,10 @@ public final class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
+    }
+
+    QueryPlanner planner() {
+        return planner;
     }
 
     public Corpus corpus() {
@@ -96,11 +128,6 @@ public final class SearchIndex {
             if (!missing.isEmpty()) {
                 pageScores.putAll(scores(pages, restricted(pageQuery, missing), missing.size()));
             }
-            Set<String> withoutSection = new LinkedHashSet<>(pageScores.keySet());
-            withoutSection.removeAll(best.keySet());
-            if (!withoutSection.isEmpty()) {
-                best.putAll(bestSections(restricted(sectionQuery, withoutSection), withoutSection.size() * 8));
-            }
             if (pageScores.isEmpty()) {
                 return new SearchResult(List.of(), suggestions.forQuery(plan));
             }
@@ -117,9 +144,16 @@ public final class SearchIndex {
                 ranked.add(new Ranked(path, combined, s));
             });
             ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score).thenComparing(r -> r.path));
+            List<Ranked> top = ranked.subList(0, Math.min(maxResults, ranked.size()));
+            // A page whose sections all ranked below the section candidates still gets its best one named.
+            Set<String> withoutSection = new LinkedHashSet<>();
+            top.stream().filter(r -> r.section == null).forEach(r -> withoutSection.add(r.path));
+            if (!withoutSection.isEmpty()) {
+                best.putAll(bestSections(restricted(sectionQuery, withoutSection), withoutSection.size() * 8));
+            }
             List<SearchHit> hits = new ArrayList<>();
-            for (Ranked r : ranked.subList(0, Math.min(maxResults, ranked.size()))) {
-                hits.add(hit(r, plan));
+            for (Ranked r : top) {
+                hits.add(hit(r.section != null ? r : new Ranked(r.path, r.score, best.get(r.path)), plan));
             }
             return new SearchResult(hits, List.of());
         } catch (IOException e) {
@@ -130,16 +164,37 @@ public final class SearchIndex {
     private record Ranked(String path, double score, BestSection section) {
     }
 
-    private record BestSection(String heading, String anchor, String text, float score) {
+    private record BestSection(int ordinal, float score) {
     }
 
-    private static Map<String, Float> scores(IndexSearcher searcher, Query query, int n) throws IOException {
+    private Map<String, Float> scores(IndexSearcher searcher, Query query, int n) throws IOException {
         Map<String, Float> out = new LinkedHashMap<>();
-        StoredFields fields = searcher.storedFields();
-        for (ScoreDoc doc : searcher.search(query, Math.max(1, n)).scoreDocs) {
-            out.put(fields.document(doc.doc).get(Fields.PATH), doc.score);
+        for (ScoreDoc doc : top(searcher, query, n).scoreDocs) {
+            out.put(pagePaths[doc.doc], doc.score);
         }
         return out;
+    }
+
+    /** The top {@code n} without counting every hit, so scoring can skip documents that cannot make it. */
+    private static TopDocs top(IndexSearcher searcher, Query query, int n) throws IOException {
+        int size = Math.max(1, n);
+        return searcher.search(query, new TopScoreDocCollectorManager(size, null, size, false));
+    }
+
+    private static void readDocValues(IndexReader reader, String[] paths, int[] ordinals) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            SortedDocValues pathValues = DocValues.getSorted(leaf.reader(), Fields.PATH);
+            NumericDocValues ordinalValues = ordinals == null ? null
+                    : DocValues.getNumeric(leaf.reader(), Fields.ORDINAL);
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                if (pathValues.advanceExact(doc)) {
+                    paths[leaf.docBase + doc] = pathValues.lookupOrd(pathValues.ordValue()).utf8ToString();
+                }
+                if (ordinalValues != null && ordinalValues.advanceExact(doc)) {
+                    ordinals[leaf.docBase + doc] = (int) ordinalValues.longValue();
+                }
+            }
+        }
     }
 
     private static Query restricted(Query query, Set<String> paths) {
@@ -149,25 +204,24 @@ public final class SearchIndex {
 
     /** The best section of each page among the top {@code n} sections. */
     private Map<String, BestSection> bestSections(Query query, int n) throws IOException {
-        TopDocs top = sections.search(query, n);
+        TopDocs top = top(sections, query, n);
         Map<String, BestSection> best = new LinkedHashMap<>();
-        StoredFields fields = sections.storedFields();
         for (ScoreDoc doc : top.scoreDocs) {
-            var stored = fields.document(doc.doc);
-            String path = stored.get(Fields.PATH);
-            if (!best.containsKey(path)) {
-                best.put(path, new BestSection(stored.get(Fields.HEADING_STORED), stored.get(Fields.ANCHOR),
-                        stored.get(Fields.TEXT_STORED), doc.score));
-            }
+            best.putIfAbsent(sectionPaths[doc.doc], new BestSection(sectionOrdinals[doc.doc], doc.score));
         }
         return best;
     }
 
     private SearchHit hit(Ranked r, QueryPlan plan) {
         Page page = corpus.page(r.path).orElseThrow();
-        String heading = r.section == null ? "" : r.section.heading();
-        String anchor = r.section == null ? "" : r.section.anchor();
-        String snippet = r.section == null ? "" : Snippets.best(r.section.text(), plan.termSet());
+        SectionText section = null;
+        if (r.section != null) {
+            List<SectionText> pageSections = sectionsByPage.computeIfAbsent(page.path(), p -> SectionText.of(page));
+            section = r.section.ordinal() < pageSections.size() ? pageSections.get(r.section.ordinal()) : null;
+        }
+        String heading = section == null ? "" : section.heading();
+        String anchor = section == null ? "" : section.anchor();
+        String snippet = section == null ? "" : Snippets.best(section.text(), plan.termSet());
         if (snippet.isEmpty()) {
             snippet = Snippets.best(page.description().isEmpty() ? IndexText.prose(page.body()) : page.description(),
                     plan.termSet());

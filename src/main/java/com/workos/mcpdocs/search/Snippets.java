@@ -1,60 +1,134 @@
 package com.workos.mcpdocs.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
-/** Picks the passage of a section that best matches the query and marks the query's words in it. */
+/**
+ * Picks the passage of a section that best matches the query and marks the query's words in it. The text is
+ * analyzed once; matching tokens are located by their offsets.
+ */
 final class Snippets {
 
     private static final int MAX_SNIPPET = 260;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+(?:[.:/\\-@'][\\p{L}\\p{N}_]+)*");
+    /** Leading letters of a query term that are looked for when choosing a sentence. */
+    private static final int PREFIX = 5;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:])\\s+|\\n+");
     private static final DocsAnalyzer ANALYZER = new DocsAnalyzer(false);
 
     private Snippets() {
     }
 
+    private record Span(int start, int end) {
+    }
+
+    /**
+     * A text prepared once for snippets: whitespace-collapsed, lower-cased, split into sentences. Sections are
+     * prepared on first use and reused by later queries.
+     */
+    static final class Prepared {
+        private final String flat;
+        private final String lower;
+        private final List<Span> sentences;
+
+        Prepared(String text) {
+            this.flat = text.replaceAll("[ \\t]+", " ");
+            this.lower = flat.toLowerCase(java.util.Locale.ROOT);
+            this.sentences = sentences(flat);
+        }
+    }
+
     /** The best sentence (with the next one when it is short) of {@code text}, query terms marked. */
     static String best(String text, Set<String> queryTerms) {
-        List<String> sentences = SENTENCE_END.splitAsStream(text)
-                .map(s -> s.replaceAll("\\s+", " ").strip())
-                .filter(s -> s.length() > 2 && !s.startsWith("|---") && !s.matches("[#>|\\-*\\s]*"))
-                .toList();
+        return best(new Prepared(text), queryTerms);
+    }
+
+    /** The best sentence (with the next one when it is short) of a prepared text, query terms marked. */
+    static String best(Prepared text, Set<String> queryTerms) {
+        String flat = text.flat;
+        List<Span> sentences = text.sentences;
         if (sentences.isEmpty()) {
             return "";
         }
+        // Choosing the sentence by the terms' leading letters is cheap; only the chosen passage is analyzed.
+        List<String> prefixes = queryTerms.stream()
+                .map(t -> t.length() > PREFIX ? t.substring(0, PREFIX) : t).distinct().toList();
+        String lower = text.lower;
         int bestIndex = 0;
         long bestScore = -1;
         for (int i = 0; i < sentences.size(); i++) {
-            long score = Analysis.terms(ANALYZER, Fields.BODY, sentences.get(i)).stream().distinct()
-                    .filter(queryTerms::contains).count();
+            Span s = sentences.get(i);
+            String sentence = lower.substring(s.start, s.end);
+            long score = prefixes.stream().filter(sentence::contains).count();
             if (score > bestScore) {
                 bestScore = score;
                 bestIndex = i;
             }
         }
-        String snippet = sentences.get(bestIndex).replaceFirst("^#+\\s*", "");
-        if (snippet.length() < MAX_SNIPPET / 2 && bestIndex + 1 < sentences.size()) {
-            snippet = snippet + " " + sentences.get(bestIndex + 1);
+        Span chosen = sentences.get(bestIndex);
+        if (chosen.end - chosen.start < MAX_SNIPPET / 2 && bestIndex + 1 < sentences.size()) {
+            chosen = new Span(chosen.start, sentences.get(bestIndex + 1).end);
         }
-        if (snippet.length() > MAX_SNIPPET) {
-            snippet = snippet.substring(0, MAX_SNIPPET - 1).strip() + "…";
+        boolean cut = chosen.end - chosen.start > MAX_SNIPPET;
+        String passage = flat.substring(chosen.start, cut ? chosen.start + MAX_SNIPPET - 1 : chosen.end);
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (Span m : matches(passage, queryTerms)) {
+            out.append(passage, at, m.start).append("**").append(passage, m.start, m.end).append("**");
+            at = m.end;
         }
-        return mark(snippet, queryTerms);
+        out.append(passage.substring(at));
+        String snippet = out.toString().replaceAll("\\s+", " ").replaceFirst("^#+\\s*", "").strip();
+        return cut ? snippet + "…" : snippet;
     }
 
-    private static String mark(String text, Set<String> queryTerms) {
-        Matcher m = WORD.matcher(text);
-        StringBuilder out = new StringBuilder();
-        int last = 0;
-        while (m.find()) {
-            List<String> analyzed = Analysis.terms(ANALYZER, Fields.BODY, m.group());
-            boolean hit = !analyzed.isEmpty() && queryTerms.contains(analyzed.get(0));
-            out.append(text, last, m.start()).append(hit ? "**" + m.group() + "**" : m.group());
-            last = m.end();
+    private static List<Span> sentences(String text) {
+        List<Span> out = new ArrayList<>();
+        Matcher m = SENTENCE_END.matcher(text);
+        int start = 0;
+        while (true) {
+            boolean found = m.find();
+            int end = found ? m.start() : text.length();
+            String sentence = text.substring(start, end).strip();
+            if (sentence.length() > 2 && !sentence.startsWith("|---") && !sentence.matches("[#>|\\-*\\s]*")) {
+                int lead = text.substring(start, end).indexOf(sentence.charAt(0));
+                out.add(new Span(start + lead, start + lead + sentence.length()));
+            }
+            if (!found) {
+                return out;
+            }
+            start = m.end();
         }
-        return out.append(text.substring(last)).toString();
+    }
+
+    /** Spans of the words whose analyzed form is a query term, in order, without overlaps. */
+    private static List<Span> matches(String text, Set<String> queryTerms) {
+        List<Span> out = new ArrayList<>();
+        try (TokenStream stream = ANALYZER.tokenStream(Fields.BODY, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (queryTerms.contains(term.toString())) {
+                    Span span = new Span(offset.startOffset(), offset.endOffset());
+                    if (out.isEmpty() || span.start >= out.get(out.size() - 1).end) {
+                        out.add(span);
+                    } else if (span.start == out.get(out.size() - 1).start && span.end > out.get(out.size() - 1).end) {
+                        out.set(out.size() - 1, span);
+                    }
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 }

@@ -53,7 +53,7 @@ final class Suggestions {
                 List<String> wordTerms = Analysis.terms(new DocsAnalyzer(false), Fields.BODY, word);
                 QueryPlan one = new QueryPlan(word, plan.terms().stream()
                         .filter(t -> t.whole().stream().anyMatch(wordTerms::contains))
-                        .toList(), List.of(), null, List.of());
+                        .toList(), List.of(), null, List.of(), plan.vocabulary());
                 if (!one.isEmpty() && counter.applyAsInt(one.query(Fields.PAGE_WEIGHTS)) > 0) {
                     single.add(word);
                 }

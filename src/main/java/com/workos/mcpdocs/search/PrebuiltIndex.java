@@ -1,0 +1,163 @@
+package com.workos.mcpdocs.search;
+
+import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.corpus.Page;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A search index written ahead of time (at build time into the jar, or by a sync into the data folder) and opened
+ * at start without re-indexing. It is used only when its fingerprint matches the corpus being served and the
+ * current analysis; otherwise the index is built in memory.
+ */
+public final class PrebuiltIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(PrebuiltIndex.class);
+
+    /** Bump when analysis or fields change, so an index written by an older build is not trusted. */
+    static final String FORMAT = "5";
+    static final String PROPERTIES = "index.properties";
+    static final String RESOURCE_DIR = "index/";
+    /** Where the build puts the index, relative to the classes folder. */
+    public static final String RESOURCE_PATH = "index";
+    private static final String[] PARTS = {"pages", "sections"};
+
+    private PrebuiltIndex() {
+    }
+
+    /** Writes the index of {@code corpus} into {@code dir} ({@code pages/}, {@code sections/}, properties). */
+    public static void write(Corpus corpus, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (Directory pagesDir = FSDirectory.open(dir.resolve("pages"));
+             Directory sectionsDir = FSDirectory.open(dir.resolve("sections"))) {
+            IndexBuilder.writePages(corpus, pagesDir);
+            IndexBuilder.writeSections(corpus, sectionsDir);
+        }
+        for (String part : PARTS) {
+            Files.deleteIfExists(dir.resolve(part).resolve("write.lock"));
+        }
+        Properties props = new Properties();
+        props.setProperty("fingerprint", fingerprint(corpus));
+        for (String part : PARTS) {
+            try (var files = Files.list(dir.resolve(part))) {
+                props.setProperty(part, String.join(",", files.map(f -> f.getFileName().toString())
+                        .sorted().toList()));
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(dir.resolve(PROPERTIES))) {
+            props.store(out, "search index for the corpus with this fingerprint");
+        }
+    }
+
+    /** The index of {@code corpus}: the one in the jar when it matches, else built in memory. */
+    public static SearchIndex openOrBuild(Corpus corpus) {
+        long start = System.nanoTime();
+        try {
+            Optional<SearchIndex> prebuilt = fromResources(corpus);
+            if (prebuilt.isPresent()) {
+                log.debug("Opened the prebuilt search index in {} ms", (System.nanoTime() - start) / 1_000_000);
+                return prebuilt.get();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("The prebuilt search index cannot be used ({}); building it now", e.toString());
+        }
+        SearchIndex built = SearchIndex.build(corpus);
+        log.info("Built the search index in {} ms", (System.nanoTime() - start) / 1_000_000);
+        return built;
+    }
+
+    /** The index in {@code dir} when it matches {@code corpus}, else built in memory. */
+    public static SearchIndex openOrBuild(Corpus corpus, Path dir) {
+        try {
+            Properties props = properties(Files.newInputStream(dir.resolve(PROPERTIES)));
+            if (fingerprint(corpus).equals(props.getProperty("fingerprint"))) {
+                return new SearchIndex(corpus, FSDirectory.open(dir.resolve("pages")),
+                        FSDirectory.open(dir.resolve("sections")));
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("The search index in {} cannot be used ({}); building it now", dir, e.toString());
+        }
+        return SearchIndex.build(corpus);
+    }
+
+    private static Optional<SearchIndex> fromResources(Corpus corpus) throws IOException {
+        ClassLoader loader = PrebuiltIndex.class.getClassLoader();
+        InputStream in = loader.getResourceAsStream(RESOURCE_DIR + PROPERTIES);
+        if (in == null) {
+            return Optional.empty();
+        }
+        Properties props = properties(in);
+        if (!fingerprint(corpus).equals(props.getProperty("fingerprint"))) {
+            return Optional.empty();
+        }
+        Directory[] dirs = new Directory[PARTS.length];
+        for (int i = 0; i < PARTS.length; i++) {
+            dirs[i] = new ByteBuffersDirectory();
+            for (String file : props.getProperty(PARTS[i], "").split(",")) {
+                if (file.isEmpty()) {
+                    continue;
+                }
+                try (InputStream data = loader.getResourceAsStream(RESOURCE_DIR + PARTS[i] + "/" + file)) {
+                    if (data == null) {
+                        throw new IOException("index file " + PARTS[i] + "/" + file + " is missing from the jar");
+                    }
+                    byte[] bytes = data.readAllBytes();
+                    try (IndexOutput out = dirs[i].createOutput(file, IOContext.DEFAULT)) {
+                        out.writeBytes(bytes, bytes.length);
+                    }
+                }
+            }
+        }
+        return Optional.of(new SearchIndex(corpus, dirs[0], dirs[1]));
+    }
+
+    private static Properties properties(InputStream in) throws IOException {
+        try (in) {
+            Properties props = new Properties();
+            props.load(in);
+            return props;
+        }
+    }
+
+    /** Identifies a corpus's content together with the analysis that indexes it. */
+    static String fingerprint(Corpus corpus) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(FORMAT.getBytes(StandardCharsets.UTF_8));
+            try (InputStream synonyms = PrebuiltIndex.class.getResourceAsStream("/search/synonyms.txt")) {
+                if (synonyms != null) {
+                    digest.update(synonyms.readAllBytes());
+                }
+            }
+            for (Page page : corpus.pages()) {
+                for (String part : new String[] {page.path(), page.title(), page.description(), page.body(),
+                        page.frontmatter().toString()}) {
+                    digest.update(part.getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
