@@ -141,6 +141,34 @@ class McpToolsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void searchNamesTheSectionAndTheCallThatReadsIt() {
+        CallToolResult result = server.call("workos_search", Map.of("query", "wildcard subdomains", "maxResults", 1));
+        assertThat(text(result)).contains("> Wildcard characters")
+                .contains("workos_docs {\"path\": \"sso/redirect-uris\", \"section\": \"wildcard-characters\"}");
+        Map<String, Object> first = ((List<Map<String, Object>>) ((Map<String, Object>) result.structuredContent())
+                .get("results")).get(0);
+        assertThat(first).containsEntry("anchor", "wildcard-characters")
+                .containsEntry("url", "https://workos.com/docs/sso/redirect-uris#wildcard-characters");
+    }
+
+    @Test
+    void searchSectionFilterAndItsErrors() {
+        String text = text(server.call("workos_search", Map.of("query", "user", "section", "reference/authkit")));
+        assertThat(text).contains("reference/authkit/user/create").doesNotContain("`authkit/sessions`");
+        CallToolResult unknown = server.call("workos_search", Map.of("query", "user", "section", "ssso"));
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("No docs section 'ssso'").contains("- sso");
+    }
+
+    @Test
+    void searchWithoutResultsSuggestsOtherQueries() {
+        CallToolResult result = server.call("workos_search", Map.of("query", "wildcrd zzqxv", "section", "authkit"));
+        assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
+        assertThat(text(result)).contains("No results").contains("Try instead:");
+    }
+
+    @Test
     void changelogsListPackagesThenEntriesNewestFirst() {
         String list = text(server.call("workos_changelogs", Map.of()));
         assertThat(list).contains("| `workos-platform` | 3 | 2026-02-17 |").contains("`authkit-js`");

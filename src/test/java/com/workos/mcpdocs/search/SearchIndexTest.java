@@ -1,0 +1,95 @@
+package com.workos.mcpdocs.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.workos.mcpdocs.McpTestServer;
+import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.corpus.CorpusInfo;
+import com.workos.mcpdocs.corpus.CorpusLoader;
+import com.workos.mcpdocs.source.ContentTree;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine on the hand-written fixture corpus. */
+class SearchIndexTest {
+
+    static Corpus corpus;
+    static SearchIndex index;
+
+    @BeforeAll
+    static void build() throws Exception {
+        corpus = CorpusLoader.load(ContentTree.fromDirectory(McpTestServer.fixtureDir()),
+                new CorpusInfo("fixture", "test", "2026-01-01"));
+        index = SearchIndex.build(corpus);
+    }
+
+    private static List<String> paths(String query) {
+        return index.search(query, 10, null).hits().stream().map(SearchHit::path).toList();
+    }
+
+    @Test
+    void sdkMethodNamesInAnyLanguageReachTheReferencePage() {
+        assertThat(paths("userManagement.createUser()")).first().isEqualTo("reference/authkit/user/create");
+        assertThat(paths("create_user")).first().isEqualTo("reference/authkit/user/create");
+        assertThat(paths("CreateUser")).first().isEqualTo("reference/authkit/user/create");
+        assertThat(paths("POST /user_management/users")).first().isEqualTo("reference/authkit/user/create");
+    }
+
+    @Test
+    void parameterNamesReachTheReferencePage() {
+        assertThat(paths("passwordHashType")).first().isEqualTo("reference/authkit/user/create");
+    }
+
+    @Test
+    void synonymsFindPagesThatUseTheOtherWord() {
+        // The fixture's SSO page says "single sign-on", never the query's abbreviation "IdP".
+        assertThat(paths("IdP")).contains("sso");
+        assertThat(paths("JWT expiry")).first().isEqualTo("authkit/sessions");
+    }
+
+    @Test
+    void typosAreCorrectedToWordsOfTheCorpus() {
+        assertThat(paths("wildcrad redirct")).first().isEqualTo("sso/redirect-uris");
+    }
+
+    @Test
+    void aHitNamesItsBestSectionWithAnchorUrlAndMarkedSnippet() {
+        SearchHit hit = index.search("wildcard subdomains", 1, null).hits().get(0);
+        assertThat(hit.path()).isEqualTo("sso/redirect-uris");
+        assertThat(hit.heading()).isEqualTo("Wildcard characters");
+        assertThat(hit.anchor()).isEqualTo("wildcard-characters");
+        assertThat(hit.url()).isEqualTo("https://workos.com/docs/sso/redirect-uris#wildcard-characters");
+        assertThat(hit.snippet()).contains("**wildcard**").contains("**subdomains**");
+    }
+
+    @Test
+    void theSectionFilterKeepsOnlyThatPartOfTheTree() {
+        List<SearchHit> hits = index.search("user", 10, "authkit").hits();
+        assertThat(hits).isNotEmpty().allSatisfy(h -> assertThat(h.path()).startsWith("authkit"));
+        assertThat(index.search("user", 10, "reference/authkit").hits()).extracting(SearchHit::path)
+                .containsExactly("reference/authkit/user/create");
+    }
+
+    @Test
+    void noResultsComeWithSuggestions() {
+        SearchResult result = index.search("wildcrd zzqxv", 10, "authkit");
+        assertThat(result.hits()).isEmpty();
+        assertThat(result.suggestions()).isNotEmpty();
+    }
+
+    @Test
+    void aPrebuiltIndexIsReopenedAndAStaleOneRebuilt(@TempDir Path dir) throws Exception {
+        PrebuiltIndex.write(corpus, dir);
+        SearchIndex reopened = PrebuiltIndex.openOrBuild(corpus, dir);
+        assertThat(reopened.search("wildcard", 1, null).hits()).extracting(SearchHit::path)
+                .containsExactly("sso/redirect-uris");
+        Corpus other = CorpusLoader.load(new ContentTree("other", java.util.Map.of("docs/x.mdx",
+                "---\ntitle: Only page\n---\n\nwildcard\n".getBytes())), new CorpusInfo("o", "1", "d"));
+        assertThat(PrebuiltIndex.fingerprint(other)).isNotEqualTo(PrebuiltIndex.fingerprint(corpus));
+        assertThat(PrebuiltIndex.openOrBuild(other, dir).search("wildcard", 5, null).hits())
+                .extracting(SearchHit::path).containsExactly("x");
+    }
+}
