@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -37,6 +39,8 @@ final class QueryPlanner {
     private final Analyzer analyzer = new DocsAnalyzer(false);
     private final QueryBuilder phraseBuilder = new QueryBuilder(new EnglishAnalyzer());
     private final IndexReader reader;
+    private final Map<String, Boolean> presence = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 100_000;
     /** One checker per edit distance: a checker is safe to share between threads only while nobody configures it. */
     private final DirectSpellChecker oneEdit = spellChecker(1);
     private final DirectSpellChecker twoEdits = spellChecker(2);
@@ -147,23 +151,28 @@ final class QueryPlanner {
     }
 
     private boolean contains(String field, String term) {
-        try {
-            return reader.docFreq(new Term(field, term)) > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String key = field + '\u0000' + term;
+        Boolean known = presence.get(key);
+        if (known == null) {
+            try {
+                known = reader.docFreq(new Term(field, term)) > 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // Query words repeat; remembering a bounded number of answers saves a term lookup per field.
+            if (presence.size() < MAX_REMEMBERED) {
+                presence.put(key, known);
+            }
         }
+        return known;
     }
 
     boolean isKnown(String term) {
-        try {
-            for (String field : VOCABULARY) {
-                if (reader.docFreq(new Term(field, term)) > 0) {
-                    return true;
-                }
+        for (String field : VOCABULARY) {
+            if (contains(field, term)) {
+                return true;
             }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return false;
     }
 }

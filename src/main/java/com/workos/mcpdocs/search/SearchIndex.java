@@ -41,6 +41,8 @@ public final class SearchIndex {
 
     /** How many pages are considered before sections re-rank them. */
     private static final int CANDIDATES = 60;
+    /** How many sections are considered; their pages join the candidates. */
+    private static final int SECTION_CANDIDATES = 80;
     /** How much the best section adds to the page's own score. */
     private static final float SECTION_WEIGHT = 0.6f;
     private static final String REFERENCE_PREFIX = "reference/";
@@ -122,7 +124,7 @@ public final class SearchIndex {
             Query sectionQuery = plan.query(Fields.SECTION_WEIGHTS);
             Map<String, Float> pageScores = scores(pages, filtered(pageQuery, filter), CANDIDATES);
             // Pages with one section that answers well but a weak overall match are candidates too.
-            Map<String, BestSection> best = bestSections(filtered(sectionQuery, filter), CANDIDATES * 3);
+            Map<String, BestSection> best = bestSections(filtered(sectionQuery, filter), SECTION_CANDIDATES);
             Set<String> missing = new LinkedHashSet<>(best.keySet());
             missing.removeAll(pageScores.keySet());
             if (!missing.isEmpty()) {

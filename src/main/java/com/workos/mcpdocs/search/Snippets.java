@@ -1,19 +1,13 @@
 package com.workos.mcpdocs.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * Picks the passage of a section that best matches the query and marks the query's words in it. The text is
- * analyzed once; matching tokens are located by their offsets.
+ * Picks the passage of a section that best matches the query and marks the query's words in it.
  */
 final class Snippets {
 
@@ -21,7 +15,7 @@ final class Snippets {
     /** Leading letters of a query term that are looked for when choosing a sentence. */
     private static final int PREFIX = 5;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:])\\s+|\\n+");
-    private static final DocsAnalyzer ANALYZER = new DocsAnalyzer(false);
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+(?:[.:/\\-@][\\p{L}\\p{N}_]+)*");
 
     private Snippets() {
     }
@@ -108,26 +102,24 @@ final class Snippets {
         }
     }
 
-    /** Spans of the words whose analyzed form is a query term, in order, without overlaps. */
+    /**
+     * Spans of the words that carry a query term: the word starts with the term (a stem such as {@code configur}
+     * marks {@code configuring}); words shorter than a stem must match it whole, plural aside.
+     */
     private static List<Span> matches(String text, Set<String> queryTerms) {
         List<Span> out = new ArrayList<>();
-        try (TokenStream stream = ANALYZER.tokenStream(Fields.BODY, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                if (queryTerms.contains(term.toString())) {
-                    Span span = new Span(offset.startOffset(), offset.endOffset());
-                    if (out.isEmpty() || span.start >= out.get(out.size() - 1).end) {
-                        out.add(span);
-                    } else if (span.start == out.get(out.size() - 1).start && span.end > out.get(out.size() - 1).end) {
-                        out.set(out.size() - 1, span);
-                    }
+        Matcher word = WORD.matcher(text);
+        while (word.find()) {
+            String lower = word.group().toLowerCase(java.util.Locale.ROOT);
+            for (String term : queryTerms) {
+                boolean hit = term.length() >= PREFIX ? lower.startsWith(term.substring(0, PREFIX))
+                        && lower.length() >= term.length() - 1
+                        : lower.equals(term) || lower.equals(term + "s");
+                if (hit) {
+                    out.add(new Span(word.start(), word.end()));
+                    break;
                 }
             }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out;
     }

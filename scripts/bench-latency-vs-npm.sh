@@ -1,0 +1,41 @@
+#!/bin/sh
+# Side-by-side workos_search latency over stdio: this jar against the npm package @workos/mcp-docs-server,
+# on the same queries, with ../shared/bench/mcpbench.py. Prints both summaries and the p50/p99 ratios.
+# Usage: scripts/bench-latency-vs-npm.sh [QUERIES.jsonl ...]   (default: the shared evaluation files)
+# Needs: a built jar (mvn -q -DskipTests package), python3, node and npm (the npm package is unpacked under
+# target/npm-baseline with the machine's own npm configuration).
+set -eu
+cd "$(dirname "$0")/.."
+BENCH=${BENCH:-../shared/bench/mcpbench.py}
+NPM_VERSION=${NPM_VERSION:-0.2.0}
+REPEAT=${REPEAT:-5}
+JAR=target/workos-mcp-docs-server.jar
+[ -f "$JAR" ] || { echo "build the jar first: mvn -q -DskipTests package" >&2; exit 2; }
+if [ $# -eq 0 ]; then set -- ../shared/eval/dev-queries.jsonl ../shared/eval/dev-hard-queries.jsonl; fi
+
+BASE=target/npm-baseline
+if [ ! -f "$BASE/package/dist/index.js" ]; then
+  mkdir -p "$BASE"
+  (cd "$BASE" && npm pack "@workos/mcp-docs-server@$NPM_VERSION" --silent >/dev/null && tar xzf ./*.tgz \
+    && cd package && npm install --omit=dev --silent >/dev/null)
+fi
+
+QUERIES=target/bench-queries.jsonl
+cat "$@" > "$QUERIES"
+run() {
+  python3 "$BENCH" latency --cmd "$1" --tool workos_search --args-file "$QUERIES" \
+    --args-template '{"query": "{q}"}' --repeat "$2" --json
+}
+run "java -jar $JAR" "$REPEAT" > target/bench-java.json
+# The npm package re-reads every file per call (about 0.3 s each): one pass is enough for its median.
+run "node $BASE/package/dist/index.js" 1 > target/bench-npm.json
+python3 - <<'PY'
+import json
+j = json.load(open("target/bench-java.json")); n = json.load(open("target/bench-npm.json"))
+for name, r in (("java", j), ("npm ", n)):
+    l = r["latency_ms"]
+    print(f"{name}: p50 {l['p50']:.2f} ms  p90 {l['p90']:.2f}  p99 {l['p99']:.2f}  n={l['n']}  "
+          f"cold start {r['cold_start_ms']:.0f} ms  peak RSS {r['peak_rss_mib']:.0f} MiB")
+print(f"npm/java p50 ratio: {n['latency_ms']['p50'] / j['latency_ms']['p50']:.0f}x, "
+      f"p99 ratio: {n['latency_ms']['p99'] / j['latency_ms']['p99']:.0f}x")
+PY
