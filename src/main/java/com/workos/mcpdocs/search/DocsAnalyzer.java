@@ -24,8 +24,8 @@ import org.apache.lucene.analysis.pattern.PatternTokenizer;
  */
 public final class DocsAnalyzer extends Analyzer {
 
-    /** Words joined by {@code . : / - _ @ '} form one token: identifiers, dotted event names, URL paths. */
-    static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_$]+(?:[.:/\\-@'’][\\p{L}\\p{N}_$]+)*");
+    /** Words joined by one or two of {@code . : / - @ '} form one token: identifiers, dotted event names, URL paths with {@code /:param} segments, {@code Ruby::Names}. */
+    static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_$]+(?:[.:/\\-@'’]{1,2}[\\p{L}\\p{N}_$]+)*");
 
     /** English stop words plus the filler of questions a developer asks. */
     static final CharArraySet STOP_WORDS = stopWords();
@@ -69,7 +69,8 @@ public final class DocsAnalyzer extends Analyzer {
         for (String word : new String[] {"how", "do", "does", "i", "can", "what", "which", "when", "where", "why",
                 "who", "my", "our", "we", "you", "your", "me", "should", "would", "could", "am", "did", "its", "it's",
                 "has", "have", "had", "from", "about", "get", "want", "need", "use", "using", "s", "t", "don't", "i'm",
-                "something", "someone", "any", "some", "so", "just"}) {
+                "something", "someone", "any", "some", "so", "just", "ever", "again", "instead", "whether", "also", "still",
+                "way", "able", "possible", "there", "here", "them", "their", "they", "us"}) {
             set.add(word);
         }
         return CharArraySet.unmodifiableSet(set);

@@ -1,5 +1,6 @@
 package com.workos.mcpdocs.search;
 
+import com.workos.mcpdocs.corpus.ApiReference;
 import com.workos.mcpdocs.corpus.Heading;
 import com.workos.mcpdocs.corpus.Page;
 import java.util.ArrayList;
@@ -14,7 +15,10 @@ import java.util.List;
  */
 record Section(String heading, String anchor, String mdx) {
 
-    /** Splits a page at its level 2 and 3 headings; the text before the first heading is the introduction. */
+    /**
+     * Splits a page at its level 2 and 3 headings; the text before the first heading is the introduction, and a
+     * reference page's frontmatter descriptions come last.
+     */
     static List<Section> of(Page page) {
         String[] lines = page.body().split("\n", -1);
         List<Section> sections = new ArrayList<>();
@@ -31,6 +35,14 @@ record Section(String heading, String anchor, String mdx) {
             start = h.line() + 1;
         }
         add(sections, heading, anchor, lines, start, lines.length);
+        // A reference page says most of what it has to say in its frontmatter: its descriptions are a section too,
+        // under the page's first heading.
+        String descriptions = String.join("\n\n", ApiReference.descriptions(page).values());
+        if (!descriptions.isBlank()) {
+            Heading first = page.headings().isEmpty() ? null : page.headings().get(0);
+            sections.add(new Section(first == null ? page.title() : first.text(), first == null ? "" : first.anchor(),
+                    descriptions));
+        }
         return sections;
     }
 
