@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +49,17 @@ public final class Main implements Callable<Integer> {
     Path docs;
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            // How MCP clients start the server: skip building the command line, which costs a noticeable part of
+            // start-up, and serve at once.
+            try {
+                serveStdio(null);
+                return;
+            } catch (Exception e) {
+                System.err.println("error: " + e.getMessage());
+                System.exit(1);
+            }
+        }
         int code = commandLine().execute(args);
         if (code != 0) {
             System.exit(code);
@@ -69,7 +81,9 @@ public final class Main implements Callable<Integer> {
     }
 
     static int serveStdio(Path docs) throws IOException, InterruptedException {
-        Services services = App.services(docs);
+        App.checkDocsDir(docs);
+        // Answer initialize at once; the corpus and index load meanwhile and the first tool call waits for them.
+        Supplier<Services> services = App.servicesInBackground(docs);
         CountDownLatch closed = new CountDownLatch(1);
         InputStream stdin = new FilterInputStream(System.in) {
             @Override
@@ -92,7 +106,7 @@ public final class Main implements Callable<Integer> {
         };
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
                 stdin, System.out);
-        McpSyncServer server = DocsMcpServer.create(services, transport);
+        McpSyncServer server = DocsMcpServer.create(services, App.describe(docs), transport);
         Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));
         closed.await();
         server.closeGracefully();

@@ -19,10 +19,22 @@ public final class Corpus {
     private final SortedMap<String, List<ChangelogEntry>> changelogs;
     private final List<ExampleGroup> examples;
     private final List<LoadProblem> problems;
+    private final String contentId;
 
     public Corpus(CorpusInfo info, Map<String, Page> pages, List<Navigation> navigation,
                   Map<String, List<ChangelogEntry>> changelogs, List<ExampleGroup> examples,
                   List<LoadProblem> problems) {
+        this(info, pages, navigation, changelogs, examples, problems, "");
+    }
+
+    /**
+     * @param contentId a digest of the files the corpus was made from (see {@code ContentTree#contentId}), or empty
+     *                  when unknown
+     */
+    public Corpus(CorpusInfo info, Map<String, Page> pages, List<Navigation> navigation,
+                  Map<String, List<ChangelogEntry>> changelogs, List<ExampleGroup> examples,
+                  List<LoadProblem> problems, String contentId) {
+        this.contentId = contentId;
         this.info = info;
         this.pages = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(pages));
         this.navigation = List.copyOf(navigation);
@@ -36,6 +48,11 @@ public final class Corpus {
     /** A corpus with nothing in it, for a jar built without content. */
     public static Corpus empty(CorpusInfo info) {
         return new Corpus(info, Map.of(), List.of(), Map.of(), List.of(), List.of());
+    }
+
+    /** A digest of the source files, empty when unknown; equal digests mean equal content. */
+    public String contentId() {
+        return contentId;
     }
 
     public CorpusInfo info() {

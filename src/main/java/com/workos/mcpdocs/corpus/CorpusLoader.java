@@ -65,7 +65,7 @@ public final class CorpusLoader {
             }
         });
         navigation.sort(Comparator.comparing(Navigation::area));
-        return new Corpus(info, pages, navigation, changelogs(tree), examples(tree), problems);
+        return new Corpus(info, pages, navigation, changelogs(tree), examples(tree), problems, tree.contentId());
     }
 
     static String pathOf(String relativeFile) {

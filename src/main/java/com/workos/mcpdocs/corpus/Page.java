@@ -21,7 +21,9 @@ public record Page(String path, String title, String description, Map<String, Ob
     public static final String DOCS_BASE_URL = "https://workos.com/docs/";
 
     public Page {
-        frontmatter = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(frontmatter));
+        if (!(frontmatter instanceof LazyFrontmatter)) {
+            frontmatter = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(frontmatter));
+        }
         headings = List.copyOf(headings);
     }
 

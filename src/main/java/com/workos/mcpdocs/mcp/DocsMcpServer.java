@@ -1,5 +1,6 @@
 package com.workos.mcpdocs.mcp;
 
+import com.workos.mcpdocs.corpus.CorpusInfo;
 import com.workos.mcpdocs.service.Services;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
@@ -19,34 +20,37 @@ public final class DocsMcpServer {
 
     /** A server on the given transport; it starts serving as soon as it is built. */
     public static McpSyncServer create(Services services, McpServerTransportProvider transport) {
-        return create(() -> services, transport);
+        return create(() -> services, services.corpus().info(), transport);
     }
 
-    /** A server whose every call asks {@code current} for the services, so a reloaded corpus is picked up. */
-    public static McpSyncServer create(Supplier<Services> current, McpServerTransportProvider transport) {
-        Services services = current.get();
+    /**
+     * A server whose every call asks {@code current} for the services, so a reloaded corpus is picked up and a
+     * corpus still loading is waited for; {@code corpus} describes it without loading it.
+     */
+    public static McpSyncServer create(Supplier<Services> current, CorpusInfo corpus,
+                                       McpServerTransportProvider transport) {
         return McpServer.sync(transport)
                 .serverInfo(NAME, Version.current())
-                .instructions(instructions(services))
+                .instructions(instructions(corpus))
                 .capabilities(ServerCapabilities.builder().tools(false).logging().build())
                 .jsonMapper(McpJsonDefaults.getMapper())
                 .validateToolInputs(false)
+                .jsonSchemaValidator(new OwnOutputValidator())
                 .requestTimeout(Duration.ofSeconds(30))
                 .tools(new DocsTools(current).all())
                 .build();
     }
 
-    static String instructions(Services services) {
-        var corpus = services.corpus();
+    static String instructions(CorpusInfo corpus) {
         String base = """
                 Offline WorkOS documentation: guides, API and SDK reference, integrations, code examples and \
                 changelogs. Start with workos_search (keywords, a question, an SDK method or an endpoint), then read \
                 the best result with workos_docs using its path. workos_docs with an empty path lists the sections. \
                 """;
-        if (corpus.pages().isEmpty()) {
+        if (corpus.origin().equals("none")) {
             return base + "No documentation is loaded: restart the server with --docs DIR pointing at a folder in "
                     + "the .docs/organized layout.";
         }
-        return base + "Corpus: " + corpus.info().describe() + ", " + corpus.pages().size() + " pages.";
+        return base + "Corpus: " + corpus.describe() + ".";
     }
 }

@@ -3,6 +3,7 @@ package com.workos.mcpdocs.mcp;
 import com.workos.mcpdocs.search.SearchHit;
 import com.workos.mcpdocs.search.SearchResult;
 import com.workos.mcpdocs.service.ChangelogService;
+import com.workos.mcpdocs.service.CorpusUnavailableException;
 import com.workos.mcpdocs.service.NotFoundException;
 import com.workos.mcpdocs.service.PathNormalizer;
 import com.workos.mcpdocs.service.SearchService;
@@ -169,18 +170,15 @@ public final class DocsTools {
     }
 
     ToolDefinition changelogs() {
-        List<String> packages = List.copyOf(services().corpus().changelogs().keySet());
         Tool tool = Tool.builder()
                 .name("workos_changelogs")
                 .title("WorkOS changelogs")
-                .description("Recent WorkOS product and SDK changes, newest first. Without 'package', lists the "
-                        + "packages with their entry counts and latest date."
-                        + (packages.isEmpty() ? "" : " Packages in this corpus: " + String.join(", ", packages) + ".")
-                        + " Use it to check whether a feature is new or has changed.")
+                .description("Recent WorkOS product and SDK changes, newest first (the WorkOS platform changelog "
+                        + "is package 'workos-platform'). Without 'package', lists the packages with their entry "
+                        + "counts and latest date. Use it to check whether a feature is new or has changed.")
                 .inputSchema(schema(Map.of(
                         "package", Map.of("type", "string", "maxLength", MAX_NAME, "description",
-                                "Package name" + (packages.isEmpty() ? "" : ", e.g. '" + packages.get(0) + "'")
-                                        + "; omit to list the packages"),
+                                "Package name, e.g. 'workos-platform'; omit to list the packages"),
                         "limit", Map.of("type", "integer", "minimum", 1, "maximum", ChangelogService.MAX_LIMIT,
                                 "description", "How many entries (default 10)"),
                         "since", Map.of("type", "string", "maxLength", 10, "description",
@@ -203,6 +201,8 @@ public final class DocsTools {
         return new ToolDefinition(tool, arguments -> {
                     try {
                         return handler.apply(new Arguments(arguments));
+                    } catch (CorpusUnavailableException e) {
+                        return error(e.getMessage());
                     } catch (NotFoundException e) {
                         return error(e.getMessage() + (e.suggestions().isEmpty() ? ""
                                 : "\n\nClosest matches:\n" + String.join("\n",

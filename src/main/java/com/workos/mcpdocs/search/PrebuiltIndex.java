@@ -32,7 +32,7 @@ public final class PrebuiltIndex {
     private static final Logger log = LoggerFactory.getLogger(PrebuiltIndex.class);
 
     /** Bump when analysis or fields change, so an index written by an older build is not trusted. */
-    static final String FORMAT = "8";
+    static final String FORMAT = "9";
     static final String PROPERTIES = "index.properties";
     static final String RESOURCE_DIR = "index/";
     /** Where the build puts the index, relative to the classes folder. */
@@ -145,6 +145,10 @@ public final class PrebuiltIndex {
                 if (synonyms != null) {
                     digest.update(synonyms.readAllBytes());
                 }
+            }
+            if (!corpus.contentId().isEmpty()) {
+                digest.update(corpus.contentId().getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest.digest());
             }
             for (Page page : corpus.pages()) {
                 for (String part : new String[] {page.path(), page.title(), page.description(), page.body(),

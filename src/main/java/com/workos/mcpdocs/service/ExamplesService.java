@@ -29,23 +29,23 @@ public final class ExamplesService {
     }
 
     private final Corpus corpus;
-    private final Map<String, List<CodeExample>> byArea;
+    /** Collected on first use: scanning every page at start would delay the server for a tool rarely called. */
+    private volatile Map<String, List<CodeExample>> byArea;
 
     public ExamplesService(Corpus corpus) {
         this.corpus = corpus;
-        this.byArea = collect(corpus);
     }
 
     /** The groups with their example counts and languages. */
     public String groups() {
         StringBuilder out = new StringBuilder("# WorkOS code examples\n\n");
-        if (byArea.isEmpty() && corpus.examples().isEmpty()) {
+        if (byArea().isEmpty() && corpus.examples().isEmpty()) {
             return out.append("This corpus has no code examples.\n").toString();
         }
         out.append("Code blocks from the docs, grouped by section. Read a group with "
                 + "`workos_examples {\"example\": \"<group>\"}` (optionally `\"language\": \"python\"`).\n\n");
         out.append("| Group | Examples | Languages |\n|---|---|---|\n");
-        byArea.forEach((area, examples) -> out.append("| `").append(area).append("` | ").append(examples.size())
+        byArea().forEach((area, examples) -> out.append("| `").append(area).append("` | ").append(examples.size())
                 .append(" | ").append(String.join(", ", languages(examples).keySet())).append(" |\n"));
         for (ExampleGroup group : corpus.examples()) {
             out.append("| `").append(group.name()).append("` | ").append(group.files().size()).append(" files | ")
@@ -68,9 +68,9 @@ public final class ExamplesService {
                 return shippedGroup(shipped, language);
             }
         }
-        List<CodeExample> examples = byArea.get(name);
+        List<CodeExample> examples = byArea().get(name);
         if (examples == null) {
-            List<String> names = new ArrayList<>(byArea.keySet());
+            List<String> names = new ArrayList<>(byArea().keySet());
             corpus.examples().forEach(g -> names.add(g.name()));
             List<String> closest = ClosestPaths.closest(name, names, 5);
             throw new NotFoundException("No example group '" + group + "'. Groups: " + String.join(", ", names) + ".",
@@ -117,7 +117,12 @@ public final class ExamplesService {
 
     /** All code blocks by area, in page order. */
     public Map<String, List<CodeExample>> byArea() {
-        return byArea;
+        Map<String, List<CodeExample>> result = byArea;
+        if (result == null) {
+            result = collect(corpus);
+            byArea = result;
+        }
+        return result;
     }
 
     private static Map<String, List<CodeExample>> collect(Corpus corpus) {

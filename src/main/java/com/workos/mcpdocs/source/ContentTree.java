@@ -80,6 +80,22 @@ public record ContentTree(String origin, Map<String, byte[]> files) {
         return out;
     }
 
+    /** A SHA-256 digest over every file's name and bytes: equal digests mean equal content. */
+    public String contentId() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            files.forEach((name, bytes) -> {
+                digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+                digest.update(bytes);
+            });
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     public boolean isEmpty() {
         return files.isEmpty();
     }

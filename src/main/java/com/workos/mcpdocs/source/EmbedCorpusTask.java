@@ -11,6 +11,7 @@ import java.util.Properties;
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.CorpusInfo;
 import com.workos.mcpdocs.corpus.CorpusLoader;
+import com.workos.mcpdocs.corpus.CorpusSnapshot;
 import com.workos.mcpdocs.search.PrebuiltIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,9 +71,14 @@ public final class EmbedCorpusTask {
         log.info("Embedded {}@{} ({} bytes, {})", pkg, version, Files.size(tarball), integrity);
         // Index it now so the server opens a ready index instead of building one at every start.
         long start = System.nanoTime();
-        Corpus corpus = CorpusLoader.load(ContentTree.fromNpmTarball(name, Files.newInputStream(tarball)),
-                new CorpusInfo(name, version, "build"));
+        Corpus corpus;
+        try (var in = Files.newInputStream(tarball)) {
+            corpus = CorpusLoader.load(ContentTree.fromNpmTarball(name, in), EmbeddedCorpus.info(props));
+        }
         PrebuiltIndex.write(corpus, classes.resolve(PrebuiltIndex.RESOURCE_PATH));
+        try (OutputStream out = Files.newOutputStream(classes.resolve(EmbeddedCorpus.SNAPSHOT))) {
+            CorpusSnapshot.write(corpus, out);
+        }
         log.info("Indexed {} pages in {} ms", corpus.pages().size(), (System.nanoTime() - start) / 1_000_000);
     }
 }

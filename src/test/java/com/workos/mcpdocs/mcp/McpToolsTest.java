@@ -34,7 +34,7 @@ class McpToolsTest {
         McpSchema.InitializeResult init = server.initializeResult();
         assertThat(init.serverInfo().name()).isEqualTo("workos-mcp-docs-server");
         assertThat(init.serverInfo().version()).isNotBlank();
-        assertThat(init.instructions()).contains("workos_search").contains("pages");
+        assertThat(init.instructions()).contains("workos_search").contains("Corpus: folder ");
     }
 
     @Test
@@ -131,6 +131,19 @@ class McpToolsTest {
     void searchAnswersNaturalLanguageQuestions() {
         String text = text(server.call("workos_search", Map.of("query", "how long does an access token last?")));
         assertThat(text).contains("authkit/sessions");
+    }
+
+    @Test
+    void structuredSearchResultsConformToTheDeclaredOutputSchema() {
+        // The server does not validate its own output at run time (see OwnOutputValidator); this test does.
+        McpSchema.Tool search = server.client().listTools().tools().stream()
+                .filter(t -> t.name().equals("workos_search")).findFirst().orElseThrow();
+        var validator = io.modelcontextprotocol.json.McpJsonDefaults.getSchemaValidator();
+        for (String query : List.of("wildcard redirect uri", "zzqx blorf", "create_user")) {
+            CallToolResult result = server.call("workos_search", Map.of("query", query));
+            var response = validator.validate(search.outputSchema(), result.structuredContent());
+            assertThat(response.valid()).as(query + ": " + response.errorMessage()).isTrue();
+        }
     }
 
     @Test
