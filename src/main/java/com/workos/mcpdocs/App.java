@@ -43,7 +43,13 @@ public final class App {
         CompletableFuture<Services> loading = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                loading.complete(services(docsDir));
+                Services services = services(docsDir);
+                // One search ahead of the client's first: it loads and links the search code while the client
+                // is still shaking hands, so the first real answer comes sooner.
+                if (!services.corpus().pages().isEmpty()) {
+                    services.search().search("single sign-on setup", 3, null);
+                }
+                loading.complete(services);
             } catch (IOException | RuntimeException e) {
                 log.error("Cannot load the documentation: {}", e.getMessage());
                 loading.completeExceptionally(e);
