@@ -39,8 +39,8 @@ import picocli.CommandLine.Parameters;
                 "  java -jar workos-mcp-docs-server.jar search \"saml redirect uri\"",
                 "  java -jar workos-mcp-docs-server.jar docs sso/redirect-uris",
                 "  java -jar workos-mcp-docs-server.jar --docs ./organized   serve a local folder"},
-        subcommands = {Main.Serve.class, Main.Search.class, Main.Docs.class, Main.Changelog.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {Main.Serve.class, Main.Search.class, Main.Docs.class, Main.Changelog.class, DoctorCommand.class,
+                ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--docs", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
@@ -141,11 +141,20 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--section", description = "Only search under this path, e.g. sso.")
         String section;
 
+        @Option(names = "--json", description = "Print the results as JSON (as the MCP tool's structured content).")
+        boolean json;
+
         @Override
         public Integer call() throws Exception {
             Services services = App.services(parent.docs);
             String query = String.join(" ", words);
-            System.out.print(SearchService.format(query, services.search().search(query, maxResults, section)));
+            var result = services.search().search(query, maxResults, section);
+            if (json) {
+                System.out.println(tools.jackson.databind.json.JsonMapper.builder().build()
+                        .writerWithDefaultPrettyPrinter().writeValueAsString(result));
+            } else {
+                System.out.print(Terminal.highlight(SearchService.format(query, result)));
+            }
             return 0;
         }
     }

@@ -97,6 +97,15 @@ public final class PrebuiltIndex {
         return SearchIndex.build(corpus);
     }
 
+    /** Whether the jar carries an index made for exactly this corpus. */
+    public static boolean isEmbeddedFor(Corpus corpus) {
+        try (InputStream in = PrebuiltIndex.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + PROPERTIES)) {
+            return in != null && fingerprint(corpus).equals(properties(in).getProperty("fingerprint"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static Optional<SearchIndex> fromResources(Corpus corpus) throws IOException {
         ClassLoader loader = PrebuiltIndex.class.getClassLoader();
         InputStream in = loader.getResourceAsStream(RESOURCE_DIR + PROPERTIES);

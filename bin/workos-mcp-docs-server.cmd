@@ -1,0 +1,18 @@
+@echo off
+rem Launches workos-mcp-docs-server with the JVM settings of bin/workos-mcp-docs-server (C1 only, Serial GC,
+rem small heap, JVM warnings on stderr) and the JVM's own class-data sharing archive (JDK 19+) next to the jar.
+rem Arguments are passed to the server; with none it serves MCP over stdio.
+setlocal
+set "HERE=%~dp0"
+if defined WORKOS_DOCS_JAR (set "JAR=%WORKOS_DOCS_JAR%") else (
+  if exist "%HERE%workos-mcp-docs-server.jar" (set "JAR=%HERE%workos-mcp-docs-server.jar") else (
+    set "JAR=%HERE%..\target\workos-mcp-docs-server.jar"))
+if not exist "%JAR%" (
+  echo workos-mcp-docs-server: cannot find workos-mcp-docs-server.jar; build it or set WORKOS_DOCS_JAR 1>&2
+  exit /b 2
+)
+if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java.exe") else (set "JAVA=java")
+set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k -Xlog:disable -Xlog:all=warning:stderr"
+rem -XX:+AutoCreateSharedArchive needs JDK 19+; older JVMs ignore it thanks to IgnoreUnrecognizedVMOptions.
+"%JAVA%" %OPTS% -XX:+IgnoreUnrecognizedVMOptions -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=%JAR%.jsa" %WORKOS_DOCS_JAVA_OPTS% -jar "%JAR%" %*
+exit /b %ERRORLEVEL%

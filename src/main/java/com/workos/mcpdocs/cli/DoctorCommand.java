@@ -1,0 +1,76 @@
+package com.workos.mcpdocs.cli;
+
+import com.workos.mcpdocs.App;
+import com.workos.mcpdocs.search.PrebuiltIndex;
+import com.workos.mcpdocs.service.Services;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code doctor}: what this installation runs on and serves, and whether it is healthy. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Check the installation: Java, the corpus served (origin, version, pages), the search index, "
+                + "and whether npm is available for sync.")
+final class DoctorCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main parent;
+
+    @Override
+    public Integer call() {
+        boolean healthy = true;
+        System.out.println("Java:    " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
+                + ", " + System.getProperty("java.home") + ")");
+        var jar = Installation.jar();
+        System.out.println("Jar:     " + (jar == null ? "(not run from a jar)" : jar));
+        try {
+            long start = System.nanoTime();
+            Services services = App.services(parent.docs);
+            var corpus = services.corpus();
+            System.out.println("Corpus:  " + corpus.info().describe());
+            System.out.println("Pages:   " + corpus.pages().size() + ", changelog packages: " + corpus.changelogs().size()
+                    + ", example groups: " + corpus.examples().size() + ", skipped files: " + corpus.problems().size());
+            corpus.problems().forEach(p -> System.out.println("         skipped " + p.file() + ": " + p.reason()));
+            System.out.println("Index:   " + (PrebuiltIndex.isEmbeddedFor(corpus) ? "prebuilt, in the jar"
+                    : "built at start (no matching prebuilt index)") + "; loaded in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+            if (corpus.pages().isEmpty()) {
+                System.out.println("         no pages: serve a folder with --docs DIR");
+                healthy = false;
+            } else {
+                int hits = services.search().search("single sign-on", 5, null).hits().size();
+                System.out.println("Search:  " + (hits > 0 ? "ok (" + hits + " results for a test query)"
+                        : "FAILED: a test query found nothing"));
+                healthy &= hits > 0;
+            }
+        } catch (IOException | RuntimeException e) {
+            System.out.println("Corpus:  FAILED: " + e.getMessage());
+            healthy = false;
+        }
+        System.out.println("npm:     " + npmVersion());
+        System.out.println(healthy ? "\nAll good." : "\nProblems found (see above).");
+        return healthy ? 0 : 1;
+    }
+
+    private static String npmVersion() {
+        String npm = System.getProperty("os.name", "").toLowerCase().contains("win") ? "npm.cmd" : "npm";
+        try {
+            Process process = new ProcessBuilder(npm, "--version").redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return "did not answer in 15 s";
+            }
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return process.exitValue() == 0 ? out + " (available for sync)" : "error: " + out;
+        } catch (IOException e) {
+            return "not found (needed only to fetch new content with sync --npm)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.workos.mcpdocs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.workos.mcpdocs.McpTestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The command line as a person runs it. */
+class CliTest {
+
+    private record Run(int code, String out) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+            int code = Main.commandLine().execute(args);
+            return new Run(code, buffer.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    private static String docs() {
+        return "--docs=" + McpTestServer.fixtureDir();
+    }
+
+    @Test
+    void searchPrintsRankedResultsAndJson() {
+        Run text = run("search", docs(), "wildcard", "redirect");
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("1. **Redirect URIs**").contains("sso/redirect-uris");
+        Run json = run("search", docs(), "--json", "-n", "1", "wildcard");
+        assertThat(json.out()).contains("\"path\" : \"sso/redirect-uris\"").contains("\"suggestions\"");
+    }
+
+    @Test
+    void docsPrintsPagesAndAnUnknownPathFails() {
+        assertThat(run("docs", docs(), "sso/redirect-uris").out()).startsWith("# Redirect URIs");
+        assertThat(run("docs", docs()).out()).contains("| Single Sign-On | `sso` |");
+        assertThat(run("docs", docs(), "nope/nothing").code()).isEqualTo(1);
+    }
+
+    @Test
+    void doctorReportsTheCorpus() {
+        Run doctor = run("doctor", docs());
+        assertThat(doctor.out()).contains("Corpus:  folder ").contains("Pages:   ").contains("skipped docs/broken/bad-yaml.mdx");
+    }
+
+    @Test
+    void configPrintsEachClientsFormat() {
+        List<String> command = List.of("/opt/wmds/bin/workos-mcp-docs-server");
+        assertThat(ConfigCommand.render(ConfigCommand.Client.CLAUDE_CODE, command))
+                .isEqualTo("claude mcp add workos-docs -- /opt/wmds/bin/workos-mcp-docs-server\n");
+        assertThat(ConfigCommand.render(ConfigCommand.Client.CURSOR, List.of("/usr/bin/java", "-jar", "/a b/x.jar")))
+                .contains("\"mcpServers\"").contains("\"command\": \"/usr/bin/java\"")
+                .contains("\"args\": [\"-jar\", \"/a b/x.jar\"]");
+        assertThat(ConfigCommand.render(ConfigCommand.Client.VSCODE, command)).contains("\"servers\"")
+                .contains("\"type\": \"stdio\"");
+        assertThat(run("config", "emacs").code()).isNotZero();
+    }
+}
