@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiPredicate;
+import java.util.function.ToDoubleBiFunction;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import java.util.Set;
 import org.apache.lucene.index.Term;
@@ -30,6 +30,9 @@ final class QueryPlan {
     static final float PHRASE_WEIGHT = 1.5f;
     static final float QUOTED_WEIGHT = 4f;
     static final float WORD_PARTS_WEIGHT = 0.5f;
+    /** A word in more than this share of a field's pages is common there. */
+    static final double COMMON_SHARE = 0.3;
+    static final int MIN_TERMS_TO_DROP_COMMON = 3;
 
     /**
      * One token of the query: the forms of the whole token and its parts. An identifier when written like code
@@ -47,13 +50,17 @@ final class QueryPlan {
     /** Phrases the user put in quotes: rewarded strongly when found nearly as written. */
     private final List<Query> quoted;
 
-    /** Whether a field of the page index contains a term; clauses for absent pairs are left out. */
-    private final BiPredicate<String, String> present;
-    private final Map<String, Boolean> presence = new HashMap<>();
+    /**
+     * The share of a field's pages that contain a term. Absent pairs are left out of the query; so are words
+     * found in most of a field's pages when the query has enough other words: they barely move a BM25 score but
+     * cost the most to score.
+     */
+    private final ToDoubleBiFunction<String, String> share;
+    private final Map<String, Boolean> included = new HashMap<>();
 
     QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
-              List<Query> quoted, BiPredicate<String, String> present) {
-        this.present = present;
+              List<Query> quoted, ToDoubleBiFunction<String, String> share) {
+        this.share = share;
         this.quoted = List.copyOf(quoted);
         this.text = text;
         this.terms = List.copyOf(terms);
@@ -142,14 +149,19 @@ final class QueryPlan {
         return query.build();
     }
 
-    BiPredicate<String, String> vocabulary() {
-        return present;
+    ToDoubleBiFunction<String, String> vocabulary() {
+        return share;
+    }
+
+    private boolean include(String field, String term) {
+        double s = share.applyAsDouble(field, term);
+        return s > 0 && (terms.size() < MIN_TERMS_TO_DROP_COMMON || s <= COMMON_SHARE);
     }
 
     private Query termQuery(String term, Map<String, Float> weights) {
         List<Query> perField = new ArrayList<>();
         weights.forEach((field, weight) -> {
-            if (presence.computeIfAbsent(field + '\u0000' + term, k -> present.test(field, term))) {
+            if (included.computeIfAbsent(field + '\u0000' + term, k -> include(field, term))) {
                 perField.add(new BoostQuery(new TermQuery(new Term(field, term)), weight));
             }
         });

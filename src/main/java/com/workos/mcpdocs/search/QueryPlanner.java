@@ -39,7 +39,7 @@ final class QueryPlanner {
     private final Analyzer analyzer = new DocsAnalyzer(false);
     private final QueryBuilder phraseBuilder = new QueryBuilder(new EnglishAnalyzer());
     private final IndexReader reader;
-    private final Map<String, Boolean> presence = new ConcurrentHashMap<>();
+    private final Map<String, Double> presence = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 100_000;
     /** One checker per edit distance: a checker is safe to share between threads only while nobody configures it. */
     private final DirectSpellChecker oneEdit = spellChecker(1);
@@ -116,7 +116,7 @@ final class QueryPlanner {
                 quoted.add(phraseQuery);
             }
         }
-        return new QueryPlan(text, terms, synonymGroups, phrase, quoted, this::contains);
+        return new QueryPlan(text, terms, synonymGroups, phrase, quoted, this::share);
     }
 
     /** Terms of the corpus within one edit (two for long words) of an unknown term, best first. */
@@ -150,21 +150,27 @@ final class QueryPlanner {
         return checker;
     }
 
-    private boolean contains(String field, String term) {
+    /** The share of a field's documents that contain a term: 0 when none does. */
+    private double share(String field, String term) {
         String key = field + '\u0000' + term;
-        Boolean known = presence.get(key);
-        if (known == null) {
+        Double share = presence.get(key);
+        if (share == null) {
             try {
-                known = reader.docFreq(new Term(field, term)) > 0;
+                int docs = reader.getDocCount(field);
+                share = docs == 0 ? 0.0 : (double) reader.docFreq(new Term(field, term)) / docs;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             // Query words repeat; remembering a bounded number of answers saves a term lookup per field.
             if (presence.size() < MAX_REMEMBERED) {
-                presence.put(key, known);
+                presence.put(key, share);
             }
         }
-        return known;
+        return share;
+    }
+
+    private boolean contains(String field, String term) {
+        return share(field, term) > 0;
     }
 
     boolean isKnown(String term) {
