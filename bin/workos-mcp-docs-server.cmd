@@ -12,7 +12,7 @@ if not exist "%JAR%" (
   exit /b 2
 )
 if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java.exe") else (set "JAVA=java")
-set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k -Xlog:disable -Xlog:all=warning:stderr"
+set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx128m -Xmn8m -Xss512k -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
 rem -XX:+AutoCreateSharedArchive needs JDK 19+; older JVMs ignore it thanks to IgnoreUnrecognizedVMOptions.
 "%JAVA%" %OPTS% -XX:+IgnoreUnrecognizedVMOptions -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=%JAR%.jsa" %WORKOS_DOCS_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
