@@ -40,9 +40,9 @@ import org.apache.lucene.util.BytesRef;
 public final class SearchIndex {
 
     /** How many pages are considered before sections re-rank them. */
-    private static final int CANDIDATES = 60;
+    private static final int CANDIDATES = 30;
     /** How many sections are considered; their pages join the candidates. */
-    private static final int SECTION_CANDIDATES = 80;
+    private static final int SECTION_CANDIDATES = 40;
     /** How much the best section adds to the page's own score. */
     private static final float SECTION_WEIGHT = 0.6f;
     private static final String REFERENCE_PREFIX = "reference/";
@@ -122,7 +122,7 @@ public final class SearchIndex {
             Query filter = sectionFilter(section);
             Query pageQuery = plan.query(Fields.PAGE_WEIGHTS, Fields.PAGE_WORD_WEIGHTS);
             Query sectionQuery = plan.query(Fields.SECTION_WEIGHTS);
-            Map<String, Float> pageScores = scores(pages, filtered(pageQuery, filter), CANDIDATES);
+            Map<String, Float> pageScores = scores(pages, filtered(pageQuery, filter), Math.max(CANDIDATES, maxResults));
             // Pages with one section that answers well but a weak overall match are candidates too.
             Map<String, BestSection> best = bestSections(filtered(sectionQuery, filter), SECTION_CANDIDATES);
             Set<String> missing = new LinkedHashSet<>(best.keySet());
