@@ -19,9 +19,14 @@ final class IndexText {
     private IndexText() {
     }
 
-    /** Prose of an MDX fragment, without code fences. */
+    /** Prose of an MDX fragment, without code fences; images count by their alt text. */
     static String prose(String mdx) {
         return clean(removeFences(mdx, false));
+    }
+
+    /** Prose to quote to a reader: like {@link #prose} but without images, whose alt text reads as noise. */
+    static String readable(String mdx) {
+        return clean(IMAGE.matcher(removeFences(mdx, false)).replaceAll(""));
     }
 
     /** Only the content of the code fences of an MDX fragment. */

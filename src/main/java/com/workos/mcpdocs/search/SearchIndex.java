@@ -62,7 +62,7 @@ public final class SearchIndex {
     private record SectionText(String heading, String anchor, Snippets.Prepared text) {
         static List<SectionText> of(Page page) {
             return Section.of(page).stream()
-                    .map(s -> new SectionText(s.heading(), s.anchor(), new Snippets.Prepared(IndexText.prose(s.mdx()))))
+                    .map(s -> new SectionText(s.heading(), s.anchor(), new Snippets.Prepared(IndexText.readable(s.mdx()))))
                     .toList();
         }
     }
@@ -225,7 +225,7 @@ public final class SearchIndex {
         String anchor = section == null ? "" : section.anchor();
         String snippet = section == null ? "" : Snippets.best(section.text(), plan.termSet());
         if (snippet.isEmpty()) {
-            snippet = Snippets.best(page.description().isEmpty() ? IndexText.prose(page.body()) : page.description(),
+            snippet = Snippets.best(page.description().isEmpty() ? IndexText.readable(page.body()) : page.description(),
                     plan.termSet());
         }
         String url = page.url() + (anchor.isEmpty() ? "" : "#" + anchor);
