@@ -68,7 +68,7 @@ public final class DocsAnalyzer extends Analyzer {
         CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
         for (String word : new String[] {"how", "do", "does", "i", "can", "what", "which", "when", "where", "why",
                 "who", "my", "our", "we", "you", "your", "me", "should", "would", "could", "am", "did", "its", "it's",
-                "has", "have", "had", "from", "about", "get", "want", "need", "use", "using", "s", "t", "don't", "i'm",
+                "has", "have", "had", "from", "about", "want", "need", "use", "using", "s", "t", "don't", "i'm",
                 "something", "someone", "any", "some", "so", "just", "ever", "again", "instead", "whether", "also", "still",
                 "way", "able", "possible", "there", "here", "them", "their", "they", "us"}) {
             set.add(word);

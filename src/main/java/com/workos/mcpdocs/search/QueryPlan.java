@@ -30,6 +30,7 @@ final class QueryPlan {
     static final float PHRASE_WEIGHT = 1.5f;
     static final float QUOTED_WEIGHT = 4f;
     static final float WORD_PARTS_WEIGHT = 0.5f;
+    static final float NORMALIZED_FORM_WEIGHT = 0.7f;
     /** A word in more than this share of a field's pages is common there. */
     static final double COMMON_SHARE = 0.3;
     static final int MIN_TERMS_TO_DROP_COMMON = 3;
@@ -112,9 +113,11 @@ final class QueryPlan {
             Map<String, Float> w = clause.identifier() ? identifierWeights : wordWeights;
             BooleanQuery.Builder token = new BooleanQuery.Builder();
             if (!clause.whole().isEmpty()) {
+                // The token as written is stronger evidence than its normalized forms (create_users vs createuser).
                 List<Query> forms = new ArrayList<>();
                 for (String term : clause.whole()) {
-                    forms.add(termQuery(term, w));
+                    Query q = termQuery(term, w);
+                    forms.add(forms.isEmpty() ? q : new BoostQuery(q, NORMALIZED_FORM_WEIGHT));
                 }
                 Query whole = forms.size() == 1 ? forms.get(0) : new DisjunctionMaxQuery(forms, 0.1f);
                 token.add(clause.weight() == 1f ? whole : new BoostQuery(whole, clause.weight()),
