@@ -31,6 +31,7 @@ final class QueryPlan {
     static final float QUOTED_WEIGHT = 4f;
     static final float WORD_PARTS_WEIGHT = 0.5f;
     static final float NORMALIZED_FORM_WEIGHT = 0.7f;
+    static final float STEMMED_WEIGHT = 0.6f;
     /** A word in more than this share of a field's pages is common there. */
     static final double COMMON_SHARE = 0.3;
     static final int MIN_TERMS_TO_DROP_COMMON = 3;
@@ -58,9 +59,17 @@ final class QueryPlan {
      */
     private final ToDoubleBiFunction<String, String> share;
     private final Map<String, Boolean> included = new HashMap<>();
+    /** The words stemmed more boldly (Porter), so that provisioning meets provision and healthy meets health. */
+    private final Query stemmed;
 
     QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
               List<Query> quoted, ToDoubleBiFunction<String, String> share) {
+        this(text, terms, synonymGroups, phrase, quoted, share, null);
+    }
+
+    QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
+              List<Query> quoted, ToDoubleBiFunction<String, String> share, Query stemmed) {
+        this.stemmed = stemmed;
         this.share = share;
         this.quoted = List.copyOf(quoted);
         this.text = text;
@@ -145,6 +154,9 @@ final class QueryPlan {
         }
         if (phrase != null) {
             query.add(new BoostQuery(phrase, PHRASE_WEIGHT), BooleanClause.Occur.SHOULD);
+        }
+        if (stemmed != null) {
+            query.add(new BoostQuery(stemmed, STEMMED_WEIGHT), BooleanClause.Occur.SHOULD);
         }
         for (Query q : quoted) {
             query.add(new BoostQuery(q, QUOTED_WEIGHT), BooleanClause.Occur.SHOULD);

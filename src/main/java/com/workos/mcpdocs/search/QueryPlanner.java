@@ -116,7 +116,8 @@ final class QueryPlanner {
                 quoted.add(phraseQuery);
             }
         }
-        return new QueryPlan(text, terms, synonymGroups, phrase, quoted, this::share);
+        Query stemmed = phraseBuilder.createBooleanQuery(Fields.PHRASE, text);
+        return new QueryPlan(text, terms, synonymGroups, phrase, quoted, this::share, stemmed);
     }
 
     /** Terms of the corpus within one edit (two for long words) of an unknown term, best first. */
