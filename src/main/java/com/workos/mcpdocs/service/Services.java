@@ -12,7 +12,7 @@ public record Services(Corpus corpus, DocsService docs, SearchService search, Ch
 
     /** Wires every service over {@code corpus}. */
     public static Services of(Corpus corpus) {
-        PageRenderer renderer = new PageRenderer();
+        PageRenderer renderer = PageRenderer.of(corpus);
         return new Services(corpus, new DocsService(corpus, renderer), new SearchService(PrebuiltIndex.openOrBuild(corpus)),
                 new ChangelogService(corpus), new ExamplesService(corpus));
     }
