@@ -32,9 +32,12 @@ public record ApiEntry(String pagePath, String language, String key, String id, 
         properties = List.copyOf(properties);
     }
 
-    /** Whether this is an object's shape (it has properties), such as {@code User}. */
+    /**
+     * Whether this is an object's shape, such as {@code User}: properties and no call. (An endpoint may list its
+     * body fields as properties too.)
+     */
     public boolean isObject() {
-        return !properties.isEmpty();
+        return !properties.isEmpty() && parameters.isEmpty() && !isEndpoint();
     }
 
     /**

@@ -58,13 +58,10 @@ public final class PageRenderer {
         }
         out.append("Source: ").append(page.url()).append("\n\n");
         List<String> languages = languages(page);
-        if (!languages.isEmpty()) {
-            List<String> others = languages.stream().filter(l -> !l.equals(language)).toList();
-            out.append("API reference shown for: ").append(language);
-            if (!others.isEmpty()) {
-                out.append(". Also available: ").append(String.join(", ", others)).append(" (pass `language`)");
-            }
-            out.append(".\n\n");
+        if (languages.size() > 1) {
+            out.append("Languages: ").append(String.join(", ", languages.stream()
+                    .map(l -> l.equals(language) ? "**" + l + "** (shown)" : l).toList()));
+            out.append(" (pass `language`).\n\n");
         }
         return out.toString();
     }

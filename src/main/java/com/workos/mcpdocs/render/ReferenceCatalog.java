@@ -147,9 +147,9 @@ public final class ReferenceCatalog {
         if (whole.isPresent()) {
             ApiEntry entry = whole.get();
             if (entry.isObject() || !entry.isSharedParameter()) {
-                return new BareReference(name, Optional.empty(), whole);
+                return new BareReference(name, Optional.empty(), whole, false);
             }
-            return new BareReference(name, Optional.of(entry.asParameter()), Optional.empty());
+            return new BareReference(name, Optional.of(entry.asParameter()), Optional.empty(), true);
         }
         int dot = name.indexOf('.');
         if (dot > 0) {
@@ -157,15 +157,15 @@ public final class ReferenceCatalog {
             String property = name.substring(dot + 1);
             Optional<ApiParameter> found = entry(language, owner).flatMap(e -> property(e.properties(), property));
             if (found.isPresent()) {
-                return new BareReference(name, found, Optional.empty());
+                return new BareReference(name, found, Optional.empty(), false);
             }
             String shown = property.substring(property.lastIndexOf('.') + 1);
             return new BareReference(name, Optional.of(new ApiParameter(shown, "", false,
                     description(name).orElse(description(name.toLowerCase(Locale.ROOT)).orElse("")), false,
-                    List.of())), Optional.empty());
+                    List.of())), Optional.empty(), false);
         }
         return new BareReference(name, Optional.of(new ApiParameter(name, "", false,
-                description(name).orElse(""), false, List.of())), Optional.empty());
+                description(name).orElse(""), false, List.of())), Optional.empty(), false);
     }
 
     /**
@@ -174,8 +174,10 @@ public final class ReferenceCatalog {
      * @param name      the reference without its parentheses
      * @param parameter the parameter it stands for, when it stands for one
      * @param entry     the object or call it names, when it names one
+     * @param shared    whether it is a parameter defined once for many calls (pagination's {@code limit})
      */
-    public record BareReference(String name, Optional<ApiParameter> parameter, Optional<ApiEntry> entry) {
+    public record BareReference(String name, Optional<ApiParameter> parameter, Optional<ApiEntry> entry,
+                                boolean shared) {
     }
 
     private Optional<ApiEntry> entry(String language, String key) {

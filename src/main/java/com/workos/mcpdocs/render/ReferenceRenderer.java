@@ -29,7 +29,8 @@ public final class ReferenceRenderer {
             out.append(text(entry.description())).append("\n\n");
         }
         List<Row> rows = new ArrayList<>();
-        collect(entry.language(), "", entry.isObject() ? entry.properties() : entry.parameters(), rows);
+        collect(entry.language(), "", entry.parameters(), rows);
+        collect(entry.language(), "", entry.properties(), rows);
         if (!rows.isEmpty()) {
             table(entry.isObject() ? "Property" : "Parameter", rows, out);
             out.append('\n');
@@ -58,7 +59,7 @@ public final class ReferenceRenderer {
         }
         String title = entry.title().isEmpty() ? entry.key() : entry.title();
         String kind = entry.isObject() ? " object" : "";
-        return "**`" + title + "`**" + kind + " (" + Languages.label(entry.language()) + ")";
+        return Languages.label(entry.language()) + kind + ": **`" + title + "`**";
     }
 
     private record Row(String name, String type, boolean optional, String description) {
@@ -70,7 +71,12 @@ public final class ReferenceRenderer {
                 ReferenceCatalog.BareReference bare = catalog.bare(language, parameter.description());
                 if (bare.parameter().isPresent()) {
                     ApiParameter resolved = bare.parameter().get();
-                    rows.add(row(prefix + resolved.key(), resolved));
+                    Row row = row(prefix + resolved.key(), resolved);
+                    if (bare.shared()) {
+                        // defined once for many calls (pagination): its first paragraph, the rest is on its page
+                        row = new Row(row.name(), row.type(), row.optional(), firstParagraph(resolved.description()));
+                    }
+                    rows.add(row);
                     collect(language, prefix + resolved.key() + ".", resolved.properties(), rows);
                 } else if (bare.entry().isPresent()) {
                     ApiEntry named = bare.entry().get();
@@ -97,8 +103,13 @@ public final class ReferenceRenderer {
         }
     }
 
+    /**
+     * What a call returns: objects by link, plain values inline, and a returned structure (often an unnamed
+     * wrapper with {@code data} and {@code list_metadata}) as a table of its fields.
+     */
     private String returns(ApiEntry entry) {
         List<String> items = new ArrayList<>();
+        List<Row> fields = new ArrayList<>();
         for (ApiParameter value : entry.returns()) {
             if (value.key().isEmpty()) {
                 ReferenceCatalog.BareReference bare = catalog.bare(entry.language(), value.description());
@@ -108,14 +119,26 @@ public final class ReferenceRenderer {
                     ApiParameter p = bare.parameter().orElseThrow();
                     items.add(named(p.key(), p.type(), text(p.description())));
                 }
-            } else {
+            } else if (value.properties().isEmpty()) {
                 items.add(named(value.key(), value.type(), text(value.description())));
+            } else if (value.unwrap() || value.key().equals("anonymous")) {
+                collect(entry.language(), "", value.properties(), fields);
+            } else {
+                fields.add(row(value.key(), value));
+                collect(entry.language(), value.key() + ".", value.properties(), fields);
             }
         }
+        StringBuilder out = new StringBuilder();
         if (items.size() == 1) {
-            return "Returns: " + items.get(0);
+            out.append("Returns: ").append(items.get(0)).append('\n');
+        } else if (!items.isEmpty()) {
+            out.append("Returns:\n").append(String.join("\n", items.stream().map(i -> "- " + i).toList())).append('\n');
         }
-        return "Returns:\n" + String.join("\n", items.stream().map(i -> "- " + i).toList());
+        if (!fields.isEmpty()) {
+            out.append(items.isEmpty() ? "Returns:\n\n" : "\n");
+            table("Field", fields, out);
+        }
+        return out.toString();
     }
 
     private static String named(String key, String type, String description) {
@@ -126,6 +149,12 @@ public final class ReferenceRenderer {
     private static String objectLink(ApiEntry object) {
         String url = object.url().isEmpty() ? Page.DOCS_BASE_URL + object.pagePath() : Links.absolute(object.url(), "");
         return "[`" + object.key() + "`](" + url + ")" + (object.isObject() ? " object" : "");
+    }
+
+    private String firstParagraph(String description) {
+        String text = catalog.describe(description).strip();
+        int end = text.indexOf('\n'); // folded YAML: one line per paragraph
+        return text(end < 0 ? text : text.substring(0, end));
     }
 
     /** A description with placeholders resolved and links made absolute. */

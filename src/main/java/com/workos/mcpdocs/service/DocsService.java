@@ -181,10 +181,18 @@ public final class DocsService {
         return out.toString();
     }
 
+    /**
+     * Where the page sits: its section, parent, siblings and children. Compact on purpose (siblings and children by
+     * their last path segments), as it follows every page.
+     */
     private String navigation(Page page) {
-        StringBuilder out = new StringBuilder("\n---\n\n## Navigation\n\n");
-        out.append("- Section: ").append(areaTitle(page.area())).append(" (`").append(page.area()).append("`)\n");
-        parent(page.path()).ifPresent(parent -> out.append("- Parent: ").append(link(parent)).append('\n'));
+        StringBuilder out = new StringBuilder("\n---\n");
+        Optional<Page> parent = parent(page.path());
+        if (parent.isPresent()) {
+            out.append("Parent: ").append(link(parent.get())).append(".\n");
+        } else {
+            out.append("Section: ").append(areaTitle(page.area())).append(" (`").append(page.area()).append("`).\n");
+        }
         String folder = page.path().contains("/") ? page.path().substring(0, page.path().lastIndexOf('/')) : null;
         if (folder != null) {
             List<Page> siblings = directChildren(folder).stream().filter(p -> !p.path().equals(page.path())).toList();
@@ -198,12 +206,14 @@ public final class DocsService {
         if (pages.isEmpty()) {
             return;
         }
-        out.append("- ").append(label).append(":\n");
-        pages.stream().limit(MAX_SIBLINGS).forEach(p -> out.append("  - ").append(link(p)).append('\n'));
+        out.append(label).append(" in `").append(folder).append("/`: ");
+        out.append(String.join(", ", pages.stream().limit(MAX_SIBLINGS)
+                .map(p -> p.path().substring(folder.length() + 1)).toList()));
         if (pages.size() > MAX_SIBLINGS) {
-            out.append("  - ... ").append(pages.size() - MAX_SIBLINGS).append(" more: `workos_docs {\"path\": \"")
-                    .append(folder).append("\"}` lists them all\n");
+            out.append(" and ").append(pages.size() - MAX_SIBLINGS).append(" more (`workos_docs {\"path\": \"")
+                    .append(folder).append("\"}` lists them all)");
         }
+        out.append(".\n");
     }
 
     /** Pages one level below {@code folder}, or the nearest existing pages below it when a level has no page. */

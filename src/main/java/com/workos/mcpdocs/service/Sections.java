@@ -47,6 +47,22 @@ final class Sections {
         return Optional.of(new Section(heading.anchor(), text));
     }
 
+    /** The innermost section whose own text contains {@code needle}. */
+    static Optional<Section> containing(String markdown, String needle) {
+        int at = markdown.indexOf(needle);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        int line = (int) markdown.substring(0, at).chars().filter(c -> c == '\n').count();
+        Heading owner = null;
+        for (Heading h : Headings.of(markdown)) {
+            if (h.line() <= line) {
+                owner = h;
+            }
+        }
+        return owner == null ? Optional.empty() : find(markdown, owner.anchor());
+    }
+
     /** The page's headings as a list a reader can pick from. */
     static String list(String markdown) {
         StringBuilder out = new StringBuilder();
