@@ -3,6 +3,8 @@ package com.workos.mcpdocs.cli;
 import com.workos.mcpdocs.App;
 import com.workos.mcpdocs.mcp.DocsMcpServer;
 import com.workos.mcpdocs.mcp.Version;
+import com.workos.mcpdocs.service.DocsRequest;
+import com.workos.mcpdocs.service.DocsService;
 import com.workos.mcpdocs.service.NotFoundException;
 import com.workos.mcpdocs.service.SearchService;
 import com.workos.mcpdocs.service.Services;
@@ -39,8 +41,8 @@ import picocli.CommandLine.Parameters;
                 "  java -jar workos-mcp-docs-server.jar search \"saml redirect uri\"",
                 "  java -jar workos-mcp-docs-server.jar docs sso/redirect-uris",
                 "  java -jar workos-mcp-docs-server.jar --docs ./organized   serve a local folder"},
-        subcommands = {Main.Serve.class, Main.Search.class, Main.Docs.class, Main.Changelog.class, DoctorCommand.class,
-                ConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Serve.class, Main.Search.class, Main.Docs.class, Main.Api.class, Main.Changelog.class,
+                DoctorCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--docs", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
@@ -169,10 +171,39 @@ public final class Main implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "PATH", description = "e.g. sso/redirect-uris")
         String path;
 
+        @Option(names = "--language", description = "Reference pages: one SDK language (js, python, ruby, go, php, "
+                + "java, dotnet) or curl (the default).")
+        String language;
+
+        @Option(names = "--section", description = "Only the section with this heading text or anchor.")
+        String section;
+
         @Override
         public Integer call() throws Exception {
             Services services = App.services(parent.docs);
-            return print(() -> services.docs().read(path == null ? "" : path));
+            return print(() -> services.docs().read(new DocsRequest(path == null ? "" : path, language, section,
+                    DocsService.MAX_MAX_LENGTH, null)));
+        }
+    }
+
+    /** {@code api NAME}: one API reference entry. */
+    @Command(name = "api", mixinStandardHelpOptions = true,
+            description = "Print the API reference entry of a method, endpoint or object, e.g. createUser or "
+                    + "'POST /user_management/users'.")
+    static final class Api implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+
+        @Parameters(arity = "1..*", paramLabel = "NAME")
+        List<String> name;
+
+        @Option(names = "--language", description = "js, python, ruby, go, php, java, dotnet or curl.")
+        String language;
+
+        @Override
+        public Integer call() throws Exception {
+            Services services = App.services(parent.docs);
+            return print(() -> services.api().lookup(String.join(" ", name), language));
         }
     }
 
@@ -211,6 +242,9 @@ public final class Main implements Callable<Integer> {
                 err.println("Closest: " + String.join(", ", e.suggestions()));
             }
             return 1;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
         }
     }
 

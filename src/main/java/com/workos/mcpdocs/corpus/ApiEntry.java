@@ -18,14 +18,40 @@ import java.util.List;
  * @param parameters the parameters in order
  * @param returns    the return values
  * @param properties the properties of an object entry
+ * @param type        the declared type of a shared-parameter entry ({@code number} for pagination's {@code limit},
+ *                    {@code context.Context} for Go's {@code ctx}), else empty
+ * @param description the description of a shared-parameter entry, often a placeholder, else empty
+ * @param optional    whether a shared parameter may be left out
  */
 public record ApiEntry(String pagePath, String language, String key, String id, String url, String title,
                        String httpMethod, List<ApiParameter> parameters, List<ApiParameter> returns,
-                       List<ApiParameter> properties) {
+                       List<ApiParameter> properties, String type, String description, boolean optional) {
     public ApiEntry {
         parameters = List.copyOf(parameters);
         returns = List.copyOf(returns);
         properties = List.copyOf(properties);
+    }
+
+    /**
+     * Whether this is an object's shape, such as {@code User}: properties and no call. (An endpoint may list its
+     * body fields as properties too.)
+     */
+    public boolean isObject() {
+        return !properties.isEmpty() && parameters.isEmpty() && !isEndpoint();
+    }
+
+    /**
+     * Whether this entry only defines a parameter shared by many calls (pagination's {@code limit}, Go's
+     * {@code ctx}): no signature, parameters or properties of its own.
+     */
+    public boolean isSharedParameter() {
+        return title.isEmpty() && parameters.isEmpty() && returns.isEmpty() && properties.isEmpty()
+                && !isEndpoint();
+    }
+
+    /** This entry seen as a parameter (for a shared-parameter entry). */
+    public ApiParameter asParameter() {
+        return new ApiParameter(key, type, optional, description, false, List.of());
     }
 
     /** Whether this is an HTTP endpoint (a curl entry with a method). */

@@ -12,6 +12,11 @@ public final class Headings {
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
+    /** Trailing heading metadata such as {@code {{ "url": "authentication" }}}: not shown, may set the anchor. */
+    private static final Pattern METADATA = Pattern.compile("\\s*\\{\\{(.*)}}\\s*$");
+    private static final Pattern METADATA_URL = Pattern.compile("\"url\"\\s*:\\s*\"([^\"]+)\"");
+    /** A rendered heading's explicit anchor, {@code {#authentication}}. */
+    private static final Pattern EXPLICIT_ANCHOR = Pattern.compile("\\s*\\{#([^}\\s]+)}\\s*$");
 
     private Headings() {
     }
@@ -33,8 +38,9 @@ public final class Headings {
             }
             Matcher m = HEADING.matcher(line);
             if (m.matches()) {
-                String text = plainText(m.group(2));
-                String anchor = slug(text);
+                String raw = m.group(2);
+                String text = plainText(withoutMetadata(raw));
+                String anchor = explicitAnchor(raw).orElse(slug(text));
                 int count = seen.merge(anchor, 1, Integer::sum);
                 if (count > 1) {
                     anchor = anchor + "-" + (count - 1);
@@ -43,6 +49,27 @@ public final class Headings {
             }
         }
         return headings;
+    }
+
+    /** The heading text without its trailing {@code {{ ... }}} metadata. */
+    public static String withoutMetadata(String headingText) {
+        return EXPLICIT_ANCHOR.matcher(METADATA.matcher(headingText).replaceFirst("")).replaceFirst("");
+    }
+
+    /** The anchor a heading's {@code {{ "url": "..." }}} metadata or {@code {#anchor}} suffix sets, if any. */
+    public static java.util.Optional<String> explicitAnchor(String headingText) {
+        Matcher explicit = EXPLICIT_ANCHOR.matcher(headingText);
+        if (explicit.find()) {
+            return java.util.Optional.of(explicit.group(1));
+        }
+        Matcher metadata = METADATA.matcher(headingText);
+        if (metadata.find()) {
+            Matcher url = METADATA_URL.matcher(metadata.group(1));
+            if (url.find()) {
+                return java.util.Optional.of(url.group(1));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Heading text without Markdown decoration: code ticks, emphasis, link targets. */

@@ -46,6 +46,8 @@ public final class DocsMcpServer {
                 Offline WorkOS documentation: guides, API and SDK reference, integrations, code examples and \
                 changelogs. Start with workos_search (keywords, a question, an SDK method or an endpoint), then read \
                 the best result with workos_docs using its path. workos_docs with an empty path lists the sections. \
+                When you know an exact SDK method, endpoint or object name, workos_api answers with its parameters \
+                and return type directly. \
                 """;
         if (corpus.origin().equals("none")) {
             return base + "No documentation is loaded: restart the server with --docs DIR pointing at a folder in "

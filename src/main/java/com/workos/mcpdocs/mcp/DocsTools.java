@@ -4,6 +4,8 @@ import com.workos.mcpdocs.search.SearchHit;
 import com.workos.mcpdocs.search.SearchResult;
 import com.workos.mcpdocs.service.ChangelogService;
 import com.workos.mcpdocs.service.CorpusUnavailableException;
+import com.workos.mcpdocs.service.DocsRequest;
+import com.workos.mcpdocs.service.DocsService;
 import com.workos.mcpdocs.service.NotFoundException;
 import com.workos.mcpdocs.service.PathNormalizer;
 import com.workos.mcpdocs.service.SearchService;
@@ -30,6 +32,7 @@ public final class DocsTools {
     private static final Logger log = LoggerFactory.getLogger(DocsTools.class);
     private static final int MAX_QUERY = SearchService.MAX_QUERY_LENGTH;
     private static final int MAX_NAME = 200;
+    private static final int MAX_LANGUAGE = 40;
 
     private final Supplier<Services> current;
 
@@ -52,7 +55,7 @@ public final class DocsTools {
 
     /** All tools. */
     public List<ToolDefinition> definitions() {
-        return List.of(search(), docs(), examples(), changelogs());
+        return List.of(search(), docs(), examples(), changelogs(), api());
     }
 
     /** All tools as specifications for a (stateful) sync server. */
@@ -126,17 +129,61 @@ public final class DocsTools {
                         'authkit', 'directory-sync/quick-start', 'reference/authkit/user/create'), with links to its \
                         parent, sibling and child pages. An empty path lists the sections of the docs with their page \
                         counts; a folder path (e.g. 'integrations') lists its pages with titles and descriptions. \
-                        Full docs URLs are accepted too. Use workos_search first when you do not know the path.""")
+                        Full docs URLs are accepted too (their #anchor selects the section). API reference pages show \
+                        the HTTP endpoint with its parameter table by default; pass 'language' for one SDK. Pass \
+                        'section' to read only one heading's section. Long answers come in parts of 'maxLength' \
+                        characters, each ending with the call for the next part. Use workos_search first when you do \
+                        not know the path.""")
                 .inputSchema(schema(Map.of(
                         "path", Map.of("type", "string", "maxLength", PathNormalizer.MAX_LENGTH, "description",
-                                "Docs path such as 'sso/redirect-uris'; empty to list the sections")),
+                                "Docs path such as 'sso/redirect-uris' or a docs URL; empty to list the sections"),
+                        "language", Map.of("type", "string", "maxLength", MAX_LANGUAGE, "description",
+                                "Optional, reference pages: one SDK language (js, python, ruby, go, php, java, "
+                                        + "dotnet) or curl for HTTP (the default)"),
+                        "section", Map.of("type", "string", "maxLength", PathNormalizer.MAX_LENGTH, "description",
+                                "Optional: a heading text or anchor, e.g. 'wildcard-characters'; only that section"),
+                        "maxLength", Map.of("type", "integer", "minimum", DocsService.MIN_MAX_LENGTH,
+                                "maximum", DocsService.MAX_MAX_LENGTH, "default", DocsService.DEFAULT_MAX_LENGTH,
+                                "description", "Optional: the most characters to return in one part"),
+                        "startIndex", Map.of("type", "integer", "minimum", 0, "default", 0, "description",
+                                "Optional: where to continue a long answer (given at the end of the previous part)")),
                         List.of("path")))
                 .annotations(readOnly("Read a WorkOS docs page"))
                 .build();
         return spec(tool, args -> {
             String path = args.string("path", false, PathNormalizer.MAX_LENGTH);
-            return text(services().docs().read(path == null ? "" : path));
+            DocsRequest request = new DocsRequest(path == null ? "" : path,
+                    args.string("language", false, MAX_LANGUAGE),
+                    args.string("section", false, PathNormalizer.MAX_LENGTH),
+                    args.integer("maxLength", DocsService.MIN_MAX_LENGTH, DocsService.MAX_MAX_LENGTH),
+                    args.integer("startIndex", 0, Integer.MAX_VALUE));
+            return text(services().docs().read(request));
         });
+    }
+
+    ToolDefinition api() {
+        Tool tool = Tool.builder()
+                .name("workos_api")
+                .title("Look up a WorkOS API method, endpoint or object")
+                .description("""
+                        Look up one entry of the WorkOS API reference by its exact name and get its signature, \
+                        parameter table (types, required or optional, descriptions) and return type, with the page \
+                        it lives on. Any form works: an SDK method ('createUser', 'create_user', \
+                        'userManagement.createUser()', 'user_management.create_user'), an endpoint \
+                        ('POST /user_management/users', '/user_management/users') or an object \
+                        ('organization_membership', 'User'). Prefer it over workos_search when you already know the \
+                        method, endpoint or object name; an unknown name answers with the closest names.""")
+                .inputSchema(schema(Map.of(
+                        "name", Map.of("type", "string", "maxLength", MAX_NAME, "description",
+                                "Method, endpoint or object name, e.g. 'createUser' or 'POST /user_management/users'"),
+                        "language", Map.of("type", "string", "maxLength", MAX_LANGUAGE, "description",
+                                "Optional: js, python, ruby, go, php, java, dotnet, or curl for HTTP; by default the "
+                                        + "language the name is written in, else HTTP")),
+                        List.of("name")))
+                .annotations(readOnly("Look up a WorkOS API entry"))
+                .build();
+        return spec(tool, args -> text(services().api().lookup(args.string("name", true, MAX_NAME),
+                args.string("language", false, MAX_LANGUAGE))));
     }
 
     ToolDefinition examples() {

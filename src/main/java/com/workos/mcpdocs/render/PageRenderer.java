@@ -1,27 +1,116 @@
 package com.workos.mcpdocs.render;
 
+import com.workos.mcpdocs.corpus.ApiEntry;
+import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.Page;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Renders a page as the Markdown a language model should read: the title and description as a header, then the
- * body without its YAML frontmatter.
+ * Renders a page as the Markdown a language model should read: the title and description as a header, the MDX
+ * body turned into plain Markdown, and, on reference pages, the API reference of one language rendered from the
+ * frontmatter where the page shows it.
  */
 public final class PageRenderer {
 
-    /** The whole page as Markdown. */
+    private final ReferenceCatalog catalog;
+    private final ReferenceRenderer reference;
+
+    public PageRenderer(ReferenceCatalog catalog) {
+        this.catalog = catalog;
+        this.reference = new ReferenceRenderer(catalog);
+    }
+
+    /** A renderer over {@code corpus}, its reference catalog built once. */
+    public static PageRenderer of(Corpus corpus) {
+        return new PageRenderer(ReferenceCatalog.of(corpus));
+    }
+
+    public ReferenceCatalog catalog() {
+        return catalog;
+    }
+
+    public ReferenceRenderer reference() {
+        return reference;
+    }
+
+    /** The whole page as Markdown, the reference in its default language. */
     public String render(Page page) {
-        StringBuilder out = new StringBuilder(page.body().length() + 256);
+        return render(page, defaultLanguage(page));
+    }
+
+    /**
+     * The whole page as Markdown with the reference in {@code language} (one of {@link #languages}; ignored on a
+     * page without reference).
+     */
+    public String render(Page page, String language) {
+        return header(page, language) + body(page, language) + '\n';
+    }
+
+    /** Title, description, source URL and, on reference pages, which languages there are. */
+    public String header(Page page, String language) {
+        StringBuilder out = new StringBuilder();
         out.append("# ").append(page.title()).append("\n\n");
         if (!page.description().isEmpty()) {
             out.append("> ").append(page.description().replace("\n", " ").strip()).append("\n\n");
         }
         out.append("Source: ").append(page.url()).append("\n\n");
-        out.append(body(page).strip()).append('\n');
+        List<String> languages = languages(page);
+        if (languages.size() > 1) {
+            out.append("Languages: ").append(String.join(", ", languages.stream()
+                    .map(l -> l.equals(language) ? "**" + l + "** (shown)" : l).toList()));
+            out.append(" (pass `language`).\n\n");
+        }
         return out.toString();
     }
 
     /** The body as Markdown, without the header. */
-    public String body(Page page) {
-        return page.body();
+    public String body(Page page, String language) {
+        List<ApiEntry> entries = catalog.entries(page.path()).stream()
+                .filter(e -> e.language().equals(language)).toList();
+        Set<String> placed = new HashSet<>();
+        MdxToMarkdown converter = new MdxToMarkdown(page.url(), id -> {
+            List<String> parts = new ArrayList<>();
+            for (ApiEntry entry : entries) {
+                if (entry.id().equals(id) && !entry.isSharedParameter()) {
+                    parts.add(reference.entry(entry));
+                }
+            }
+            if (!parts.isEmpty()) {
+                placed.add(id);
+            }
+            return String.join("\n\n", parts);
+        });
+        StringBuilder out = new StringBuilder(converter.convert(page.body()));
+        // entries the body does not show in place (and shared parameters) come after it
+        List<String> rest = new ArrayList<>();
+        List<ApiEntry> shared = new ArrayList<>();
+        for (ApiEntry entry : entries) {
+            if (entry.isSharedParameter()) {
+                shared.add(entry);
+            } else if (!placed.contains(entry.id())) {
+                rest.add(reference.entry(entry));
+            }
+        }
+        if (!shared.isEmpty()) {
+            rest.add(reference.sharedParameters(shared));
+        }
+        if (!rest.isEmpty()) {
+            out.append("\n\n").append(String.join("\n\n", rest));
+        }
+        return out.toString().strip();
+    }
+
+    /** The languages of the page's API reference, in frontmatter order; empty for a page without reference. */
+    public List<String> languages(Page page) {
+        return catalog.languages(page.path());
+    }
+
+    /** The HTTP form when the page has one, else its first language, else empty. */
+    public String defaultLanguage(Page page) {
+        List<String> languages = languages(page);
+        return languages.contains(Languages.HTTP) ? Languages.HTTP : languages.isEmpty() ? "" : languages.get(0);
     }
 }

@@ -3,6 +3,7 @@ package com.workos.mcpdocs.service;
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.Navigation;
 import com.workos.mcpdocs.corpus.Page;
+import com.workos.mcpdocs.render.Languages;
 import com.workos.mcpdocs.render.PageRenderer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,11 @@ import java.util.SortedMap;
  * Reads pages and lists the docs tree. Paths are looked up in the in-memory corpus only.
  */
 public final class DocsService {
+
+    /** The default cap on one answer, in characters: a long page comes in parts. */
+    public static final int DEFAULT_MAX_LENGTH = 20_000;
+    public static final int MIN_MAX_LENGTH = 1_000;
+    public static final int MAX_MAX_LENGTH = 200_000;
 
     private static final int MAX_SIBLINGS = 12;
     private static final int MAX_DESCRIPTION = 160;
@@ -38,20 +44,108 @@ public final class DocsService {
      * @throws IllegalArgumentException for a path that is not acceptable (too long, control characters)
      */
     public String read(String rawPath) {
-        PathNormalizer.DocPath docPath = PathNormalizer.normalize(rawPath);
-        String path = docPath.path();
+        return read(DocsRequest.of(rawPath));
+    }
+
+    /**
+     * A page, one section of it, or a listing, with the API reference in the requested language, cut to
+     * {@code maxLength} characters from {@code startIndex}.
+     *
+     * @throws NotFoundException        for an unknown path, with the closest existing paths
+     * @throws IllegalArgumentException for an unknown language or section (naming the available ones), a bad path
+     *                                  or a start index past the end
+     */
+    public String read(DocsRequest request) {
+        PathNormalizer.DocPath docPath = PathNormalizer.normalize(request.path());
+        String section = request.section() == null || request.section().isBlank() ? docPath.anchor() : request.section();
+        String full = answer(docPath.path(), request.language(), section);
+        int max = request.maxLength() == null ? DEFAULT_MAX_LENGTH : request.maxLength();
+        int start = request.startIndex() == null ? 0 : request.startIndex();
+        return Pagination.part(full, start, max, next -> nextCall(request, max, next));
+    }
+
+    private String answer(String path, String language, String section) {
         if (path.isEmpty()) {
             return overview();
         }
         Optional<Page> page = corpus.page(path);
         if (page.isPresent()) {
-            return renderer.render(page.get()) + navigation(page.get());
+            return renderPage(page.get(), language, section);
         }
         if (!corpus.pagesUnder(path).isEmpty()) {
             return folderListing(path);
         }
+        // the site addresses some sections as sub-paths: events/user is the "user" section of events
+        int slash = path.lastIndexOf('/');
+        if (slash > 0 && (section == null || section.isBlank())) {
+            Optional<Page> parent = corpus.page(path.substring(0, slash));
+            String anchor = path.substring(slash + 1);
+            if (parent.isPresent() && parent.get().headings().stream().anyMatch(h -> h.anchor().equals(anchor))) {
+                return renderPage(parent.get(), language, anchor);
+            }
+        }
         List<String> closest = ClosestPaths.closest(path, corpus.pagesByPath().keySet(), 5);
         throw new NotFoundException("No page at '" + path + "'.", closest);
+    }
+
+    private String renderPage(Page page, String requestedLanguage, String section) {
+        String language = language(page, requestedLanguage);
+        if (section == null || section.isBlank()) {
+            return renderer.render(page, language) + navigation(page);
+        }
+        String body = renderer.body(page, language);
+        Sections.Section found = Sections.find(body, section).orElseThrow(() -> new IllegalArgumentException(
+                "page '" + page.path() + "' has no section '" + section + "'. Its sections (pass the heading text "
+                        + "or the anchor):\n" + Sections.list(body)));
+        return renderer.header(page, language) + found.markdown().strip() + "\n\n---\nSection `" + found.anchor()
+                + "` of " + page.url() + ". The whole page: `workos_docs {\"path\": \"" + page.path() + "\"}`.\n";
+    }
+
+    /**
+     * The language to render the reference in: the requested one (aliases such as {@code node} accepted), else
+     * the page's default. A language on a page without reference is ignored: the page is the same in every
+     * language.
+     */
+    private String language(Page page, String requested) {
+        List<String> available = renderer.languages(page);
+        if (requested == null || requested.isBlank() || available.isEmpty()) {
+            return renderer.defaultLanguage(page);
+        }
+        String language = Languages.canonical(requested);
+        if (!available.contains(language)) {
+            throw new IllegalArgumentException("page '" + page.path() + "' has no API reference in '" + requested
+                    + "'. Available languages: " + String.join(", ", available) + ".");
+        }
+        return language;
+    }
+
+    private static String nextCall(DocsRequest request, int max, int next) {
+        StringBuilder call = new StringBuilder("workos_docs {\"path\": ").append(json(request.path() == null ? ""
+                : request.path()));
+        if (request.language() != null && !request.language().isBlank()) {
+            call.append(", \"language\": ").append(json(request.language()));
+        }
+        if (request.section() != null && !request.section().isBlank()) {
+            call.append(", \"section\": ").append(json(request.section()));
+        }
+        if (request.maxLength() != null) {
+            call.append(", \"maxLength\": ").append(max);
+        }
+        return call.append(", \"startIndex\": ").append(next).append('}').toString();
+    }
+
+    private static String json(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** The top level: each area with its title and page count. */
@@ -87,10 +181,18 @@ public final class DocsService {
         return out.toString();
     }
 
+    /**
+     * Where the page sits: its section, parent, siblings and children. Compact on purpose (siblings and children by
+     * their last path segments), as it follows every page.
+     */
     private String navigation(Page page) {
-        StringBuilder out = new StringBuilder("\n---\n\n## Navigation\n\n");
-        out.append("- Section: ").append(areaTitle(page.area())).append(" (`").append(page.area()).append("`)\n");
-        parent(page.path()).ifPresent(parent -> out.append("- Parent: ").append(link(parent)).append('\n'));
+        StringBuilder out = new StringBuilder("\n---\n");
+        Optional<Page> parent = parent(page.path());
+        if (parent.isPresent()) {
+            out.append("Parent: ").append(link(parent.get())).append(".\n");
+        } else {
+            out.append("Section: ").append(areaTitle(page.area())).append(" (`").append(page.area()).append("`).\n");
+        }
         String folder = page.path().contains("/") ? page.path().substring(0, page.path().lastIndexOf('/')) : null;
         if (folder != null) {
             List<Page> siblings = directChildren(folder).stream().filter(p -> !p.path().equals(page.path())).toList();
@@ -104,12 +206,14 @@ public final class DocsService {
         if (pages.isEmpty()) {
             return;
         }
-        out.append("- ").append(label).append(":\n");
-        pages.stream().limit(MAX_SIBLINGS).forEach(p -> out.append("  - ").append(link(p)).append('\n'));
+        out.append(label).append(" in `").append(folder).append("/`: ");
+        out.append(String.join(", ", pages.stream().limit(MAX_SIBLINGS)
+                .map(p -> p.path().substring(folder.length() + 1)).toList()));
         if (pages.size() > MAX_SIBLINGS) {
-            out.append("  - ... ").append(pages.size() - MAX_SIBLINGS).append(" more: `workos_docs {\"path\": \"")
-                    .append(folder).append("\"}` lists them all\n");
+            out.append(" and ").append(pages.size() - MAX_SIBLINGS).append(" more (`workos_docs {\"path\": \"")
+                    .append(folder).append("\"}` lists them all)");
         }
+        out.append(".\n");
     }
 
     /** Pages one level below {@code folder}, or the nearest existing pages below it when a level has no page. */

@@ -71,7 +71,7 @@ class McpToolsTest {
     @Test
     void docsOfAFolderIndexShowsChildren() {
         String text = text(server.call("workos_docs", Map.of("path", "authkit")));
-        assertThat(text).startsWith("# AuthKit").contains("Children:").contains("`authkit/sessions`");
+        assertThat(text).startsWith("# AuthKit").contains("Children in `authkit/`: sessions");
     }
 
     @Test

@@ -1,0 +1,106 @@
+package com.workos.mcpdocs.service;
+
+import com.workos.mcpdocs.corpus.ApiEntry;
+import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.corpus.Page;
+import com.workos.mcpdocs.render.Languages;
+import com.workos.mcpdocs.render.PageRenderer;
+import com.workos.mcpdocs.render.ReferenceRenderer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Looks up an endpoint, SDK method or object of the API reference by any of its names and answers with its
+ * rendered entry and the page it lives on.
+ */
+public final class ApiService {
+
+    /** How many entries one answer shows when a name is ambiguous. */
+    static final int MAX_MATCHES = 4;
+
+    private final Corpus corpus;
+    private final PageRenderer renderer;
+    private final ApiNames names;
+
+    public ApiService(Corpus corpus, PageRenderer renderer) {
+        this.corpus = corpus;
+        this.renderer = renderer;
+        this.names = new ApiNames(renderer.catalog().entriesByPage());
+    }
+
+    /**
+     * The entry (or entries, when the name is shared) {@code name} names, in {@code language} or, without one, in
+     * the language the name is written in, else the HTTP form.
+     *
+     * @throws NotFoundException        for an unknown name, with the closest known names
+     * @throws IllegalArgumentException for a language the entry is not documented in, naming those it is
+     */
+    public String lookup(String name, String language) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name is empty. Pass a method, endpoint or object name such as "
+                    + "'createUser', 'POST /user_management/users' or 'organization_membership'.");
+        }
+        Map<ApiNames.Target, Set<String>> found = names.find(name);
+        if (found.isEmpty()) {
+            throw new NotFoundException("No API method, endpoint or object named '" + name.strip() + "'. "
+                    + "Search with workos_search if you do not know the exact name.",
+                    ClosestPaths.closest(name.strip(), names.shownNames(), 8));
+        }
+        StringBuilder out = new StringBuilder();
+        if (found.size() > 1) {
+            out.append("'").append(name.strip()).append("' names ").append(found.size()).append(" API entries")
+                    .append(found.size() > MAX_MATCHES ? "; the first " + MAX_MATCHES + " follow" : "")
+                    .append(".\n\n");
+        }
+        found.entrySet().stream().limit(MAX_MATCHES).forEach(match ->
+                out.append(render(match.getKey(), match.getValue(), language, found.size() == 1)).append('\n'));
+        return out.toString().strip() + "\n";
+    }
+
+    private String render(ApiNames.Target target, Set<String> matchedLanguages, String requested, boolean strict) {
+        Page page = corpus.page(target.pagePath()).orElseThrow();
+        List<ApiEntry> entries = renderer.catalog().entries(page.path()).stream()
+                .filter(e -> target.id().equals(e.id().isEmpty() ? e.key() : e.id())).toList();
+        List<String> languages = entries.stream().map(ApiEntry::language).distinct().toList();
+        String language = chooseLanguage(requested, matchedLanguages, languages, strict, target);
+        ApiEntry entry = entries.stream().filter(e -> e.language().equals(language)).findFirst().orElseThrow();
+        StringBuilder out = new StringBuilder();
+        out.append("# ").append(page.title()).append(" (`").append(target.id()).append("`)\n\n");
+        out.append("Page: `").append(page.path()).append("` (").append(page.url()).append(")\n");
+        if (languages.size() > 1) {
+            out.append("Languages: ").append(String.join(", ", languages.stream()
+                    .map(l -> l.equals(language) ? "**" + l + "** (shown)" : l).toList()))
+                    .append(" (pass `language`).\n");
+        }
+        out.append('\n');
+        String body = renderer.body(page, language);
+        String entryMarkdown = renderer.reference().entry(entry);
+        out.append(Sections.containing(body, ReferenceRenderer.signature(entry))
+                .map(section -> section.markdown().strip())
+                .orElse(entryMarkdown)).append("\n\n");
+        out.append("Whole page: `workos_docs {\"path\": \"").append(page.path()).append("\"")
+                .append(language.equals(renderer.defaultLanguage(page)) ? "" : ", \"language\": \"" + language + "\"")
+                .append("}`\n");
+        return out.toString();
+    }
+
+    private static String chooseLanguage(String requested, Set<String> matched, List<String> available,
+                                         boolean strict, ApiNames.Target target) {
+        if (requested != null && !requested.isBlank()) {
+            String language = Languages.canonical(requested);
+            if (available.contains(language)) {
+                return language;
+            }
+            if (strict) {
+                throw new IllegalArgumentException("'" + target.id() + "' is not documented in '" + requested
+                        + "'. Available languages: " + String.join(", ", available) + ".");
+            }
+        }
+        if (matched.contains(Languages.HTTP) || !available.contains(Languages.HTTP)) {
+            return available.contains(Languages.HTTP) ? Languages.HTTP : available.get(0);
+        }
+        // the name is written the way an SDK writes it (createUser, userManagement.createUser()): show that SDK
+        return available.stream().filter(matched::contains).findFirst().orElse(Languages.HTTP);
+    }
+}

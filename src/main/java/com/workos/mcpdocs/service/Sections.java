@@ -1,0 +1,75 @@
+package com.workos.mcpdocs.service;
+
+import com.workos.mcpdocs.corpus.Heading;
+import com.workos.mcpdocs.corpus.Headings;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Finds one section of a rendered page by its heading text or its anchor. */
+final class Sections {
+
+    private Sections() {
+    }
+
+    /**
+     * A section: its heading and everything below it up to the next heading of the same or a higher level.
+     *
+     * @param anchor   the site's anchor of its heading
+     * @param markdown the heading line and its content
+     */
+    record Section(String anchor, String markdown) {
+    }
+
+    /** The section {@code wanted} names: an anchor ({@code #wildcard-characters} or without '#') or heading text. */
+    static Optional<Section> find(String markdown, String wanted) {
+        String key = wanted.strip().replaceFirst("^#+", "").strip();
+        String lower = key.toLowerCase(Locale.ROOT);
+        String slug = Headings.slug(key);
+        List<Heading> headings = Headings.of(markdown);
+        Optional<Heading> match = headings.stream().filter(h -> h.anchor().equals(key)).findFirst()
+                .or(() -> headings.stream().filter(h -> h.anchor().equalsIgnoreCase(key)).findFirst())
+                .or(() -> headings.stream().filter(h -> h.text().toLowerCase(Locale.ROOT).equals(lower)).findFirst())
+                .or(() -> headings.stream().filter(h -> h.anchor().equals(slug)).findFirst());
+        if (match.isEmpty()) {
+            return Optional.empty();
+        }
+        Heading heading = match.get();
+        String[] lines = markdown.split("\n", -1);
+        int end = lines.length;
+        for (Heading next : headings) {
+            if (next.line() > heading.line() && next.level() <= heading.level()) {
+                end = next.line();
+                break;
+            }
+        }
+        String text = String.join("\n", java.util.Arrays.asList(lines).subList(heading.line(), end));
+        return Optional.of(new Section(heading.anchor(), text));
+    }
+
+    /** The innermost section whose own text contains {@code needle}. */
+    static Optional<Section> containing(String markdown, String needle) {
+        int at = markdown.indexOf(needle);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        int line = (int) markdown.substring(0, at).chars().filter(c -> c == '\n').count();
+        Heading owner = null;
+        for (Heading h : Headings.of(markdown)) {
+            if (h.line() <= line) {
+                owner = h;
+            }
+        }
+        return owner == null ? Optional.empty() : find(markdown, owner.anchor());
+    }
+
+    /** The page's headings as a list a reader can pick from. */
+    static String list(String markdown) {
+        StringBuilder out = new StringBuilder();
+        for (Heading h : Headings.of(markdown)) {
+            out.append("  ".repeat(Math.max(0, h.level() - 2))).append("- ").append(h.text())
+                    .append(" (`").append(h.anchor()).append("`)\n");
+        }
+        return out.length() == 0 ? "(the page has no headings)\n" : out.toString();
+    }
+}
