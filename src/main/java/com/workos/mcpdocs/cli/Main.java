@@ -6,6 +6,7 @@ import com.workos.mcpdocs.mcp.Version;
 import com.workos.mcpdocs.service.NotFoundException;
 import com.workos.mcpdocs.service.SearchService;
 import com.workos.mcpdocs.service.Services;
+import com.workos.mcpdocs.source.DataDirectory;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -39,13 +40,23 @@ import picocli.CommandLine.Parameters;
                 "  java -jar workos-mcp-docs-server.jar docs sso/redirect-uris",
                 "  java -jar workos-mcp-docs-server.jar --docs ./organized   serve a local folder"},
         subcommands = {Main.Serve.class, Main.Search.class, Main.Docs.class, Main.Changelog.class,
-                CommandLine.HelpCommand.class})
+                SyncCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--docs", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Serve this folder (in the .docs/organized layout: docs/, changelogs/, examples/) "
                     + "instead of the embedded corpus.")
     Path docs;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Where sync keeps corpora (default: $WORKOS_DOCS_DATA_DIR, else "
+                    + "$XDG_DATA_HOME/workos-mcp-docs-server, else ~/.local/share/workos-mcp-docs-server).")
+    Path dataDir;
+
+    /** The data directory this run uses. */
+    DataDirectory data() {
+        return DataDirectory.resolve(dataDir);
+    }
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
@@ -65,11 +76,11 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return serveStdio(docs);
+        return serveStdio(docs, data());
     }
 
-    static int serveStdio(Path docs) throws IOException, InterruptedException {
-        Services services = App.services(docs);
+    static int serveStdio(Path docs, DataDirectory data) throws IOException, InterruptedException {
+        java.util.function.Supplier<Services> services = App.reloadingServices(docs, data);
         CountDownLatch closed = new CountDownLatch(1);
         InputStream stdin = new FilterInputStream(System.in) {
             @Override
@@ -108,7 +119,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return serveStdio(parent.docs);
+            return serveStdio(parent.docs, parent.data());
         }
     }
 
@@ -129,7 +140,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Services services = App.services(parent.docs);
+            Services services = App.services(parent.docs, parent.data());
             String query = String.join(" ", words);
             System.out.print(SearchService.format(query, services.search().search(query, maxResults, section)));
             return 0;
@@ -148,7 +159,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Services services = App.services(parent.docs);
+            Services services = App.services(parent.docs, parent.data());
             return print(() -> services.docs().read(path == null ? "" : path));
         }
     }
@@ -171,7 +182,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Services services = App.services(parent.docs);
+            Services services = App.services(parent.docs, parent.data());
             return print(() -> pkg == null ? services.changelogs().packages()
                     : services.changelogs().entries(pkg, limit, since));
         }

@@ -19,10 +19,19 @@ public final class Corpus {
     private final SortedMap<String, List<ChangelogEntry>> changelogs;
     private final List<ExampleGroup> examples;
     private final List<LoadProblem> problems;
+    private final PathAliases aliases;
 
     public Corpus(CorpusInfo info, Map<String, Page> pages, List<Navigation> navigation,
                   Map<String, List<ChangelogEntry>> changelogs, List<ExampleGroup> examples,
                   List<LoadProblem> problems) {
+        this(info, pages, navigation, changelogs, examples, problems, PathAliases.none());
+    }
+
+    /** A corpus that also knows the paths its pages had in earlier versions. */
+    public Corpus(CorpusInfo info, Map<String, Page> pages, List<Navigation> navigation,
+                  Map<String, List<ChangelogEntry>> changelogs, List<ExampleGroup> examples,
+                  List<LoadProblem> problems, PathAliases aliases) {
+        this.aliases = aliases;
         this.info = info;
         this.pages = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(pages));
         this.navigation = List.copyOf(navigation);
@@ -82,6 +91,11 @@ public final class Corpus {
     /** Files that could not be loaded. */
     public List<LoadProblem> problems() {
         return problems;
+    }
+
+    /** Old paths of pages that moved or were removed in later versions. */
+    public PathAliases aliases() {
+        return aliases;
     }
 
     public boolean isEmpty() {

@@ -14,6 +14,7 @@ public final class EmbeddedCorpus {
 
     static final String DIR = "corpus/";
     static final String PROPERTIES = DIR + "corpus.properties";
+    static final String ALIASES = DIR + com.workos.mcpdocs.corpus.PathAliases.FILE;
 
     private EmbeddedCorpus() {
     }
@@ -37,7 +38,20 @@ public final class EmbeddedCorpus {
             if (in == null) {
                 throw new IOException("the jar's corpus.properties names " + tarball + ", which is missing");
             }
-            return Optional.of(new Loaded(ContentTree.fromNpmTarball(info.origin(), in), info));
+            ContentTree tree = ContentTree.fromNpmTarball(info.origin(), in);
+            return Optional.of(new Loaded(withAliases(tree, loader), info));
+        }
+    }
+
+    /** Adds the alias table the build made against the previous package version, when it could. */
+    private static ContentTree withAliases(ContentTree tree, ClassLoader loader) throws IOException {
+        try (InputStream in = loader.getResourceAsStream(ALIASES)) {
+            if (in == null) {
+                return tree;
+            }
+            java.util.Map<String, byte[]> files = new java.util.HashMap<>(tree.files());
+            files.put(com.workos.mcpdocs.corpus.PathAliases.FILE, in.readAllBytes());
+            return new ContentTree(tree.origin(), files);
         }
     }
 
