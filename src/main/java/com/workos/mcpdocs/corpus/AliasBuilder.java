@@ -169,10 +169,17 @@ public final class AliasBuilder {
         return String.join("/", java.util.Arrays.copyOfRange(parts, from, parts.length));
     }
 
+    /** The words of a page's content; title and source path are left out since they are compared on their own. */
     static Set<String> words(Page page) {
-        Set<String> words = new HashSet<>();
+        StringBuilder text = new StringBuilder(page.body());
         // Reference pages carry most of their text in the frontmatter, so it counts too.
-        for (String word : (page.title() + " " + page.frontmatter().values() + " " + page.body()).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        page.frontmatter().forEach((key, value) -> {
+            if (!key.equals("title") && !key.equals("originalPath")) {
+                text.append(' ').append(value);
+            }
+        });
+        Set<String> words = new HashSet<>();
+        for (String word : text.toString().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
             if (word.length() > 2) {
                 words.add(word);
             }
