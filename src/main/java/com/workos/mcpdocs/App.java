@@ -5,19 +5,25 @@ import com.workos.mcpdocs.corpus.CorpusInfo;
 import com.workos.mcpdocs.corpus.CorpusLoader;
 import com.workos.mcpdocs.service.Services;
 import com.workos.mcpdocs.source.ContentTree;
+import com.workos.mcpdocs.source.DataDirectory;
 import com.workos.mcpdocs.source.EmbeddedCorpus;
+import com.workos.mcpdocs.source.StoredCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import com.workos.mcpdocs.service.CorpusUnavailableException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the application: picks the corpus to serve, loads it and builds the services over it. */
+/**
+ * Wires the application: picks the corpus to serve, loads it and builds the services over it. The corpus served is
+ * {@code --docs DIR} when given, else the newest one {@code sync} put in the data directory, else the one embedded
+ * in the jar, else an empty one (the server then tells its client how to load one).
+ */
 public final class App {
 
     private static final Logger log = LoggerFactory.getLogger(App.class);
@@ -26,12 +32,23 @@ public final class App {
     }
 
     /**
-     * Services over {@code docsDir} when given, else over the corpus embedded in the jar, else over an empty
-     * corpus (the server then tells its client how to load one).
+     * Services over {@code docsDir} when given, else over the synced corpus in the default data directory, else the
+     * embedded corpus.
      *
      * @throws IOException when {@code docsDir} is given but cannot be read
      */
     public static Services services(Path docsDir) throws IOException {
+        return services(docsDir, DataDirectory.resolve(null));
+    }
+
+    /** As {@link #services(Path)}, with the data directory given. */
+    public static Services services(Path docsDir, DataDirectory data) throws IOException {
+        if (docsDir == null) {
+            Optional<Services> synced = syncedServices(data);
+            if (synced.isPresent()) {
+                return synced.get();
+            }
+        }
         return Services.of(loadCorpus(docsDir));
     }
 
@@ -39,17 +56,18 @@ public final class App {
      * Services that load in the background: the server can answer {@code initialize} at once, and the first tool
      * call waits for the corpus and index.
      */
-    public static Supplier<Services> servicesInBackground(Path docsDir) {
-        CompletableFuture<Services> loading = new CompletableFuture<>();
+    public static Supplier<Services> servicesInBackground(Path docsDir, DataDirectory data) {
+        CompletableFuture<Supplier<Services>> loading = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                Services services = services(docsDir);
+                Supplier<Services> current = reloadingServices(docsDir, data);
+                Services services = current.get();
                 // One search ahead of the client's first: it loads and links the search code while the client
                 // is still shaking hands, so the first real answer comes sooner.
                 if (!services.corpus().pages().isEmpty()) {
                     services.search().search("single sign-on setup", 3, null);
                 }
-                loading.complete(services);
+                loading.complete(current);
             } catch (IOException | RuntimeException e) {
                 log.error("Cannot load the documentation: {}", e.getMessage());
                 loading.completeExceptionally(e);
@@ -59,7 +77,7 @@ public final class App {
         loader.start();
         return () -> {
             try {
-                return loading.join();
+                return loading.join().get();
             } catch (CompletionException e) {
                 throw new CorpusUnavailableException("The documentation could not be loaded: "
                         + e.getCause().getMessage(), e.getCause());
@@ -68,9 +86,13 @@ public final class App {
     }
 
     /** What {@link #services} would serve, without loading it. */
-    public static CorpusInfo describe(Path docsDir) throws IOException {
+    public static CorpusInfo describe(Path docsDir, DataDirectory data) throws IOException {
         if (docsDir != null) {
             return folderInfo(docsDir);
+        }
+        Optional<CorpusInfo> synced = StoredCorpus.currentInfo(data);
+        if (synced.isPresent()) {
+            return synced.get();
         }
         return EmbeddedCorpus.info().orElse(new CorpusInfo("none", "none", "none"));
     }
@@ -87,6 +109,34 @@ public final class App {
         return new CorpusInfo("folder " + docsDir.toAbsolutePath().normalize(), "unknown", "unknown");
     }
 
+    /**
+     * Services that follow {@code sync}: each call checks (cheaply) whether the data directory's current corpus
+     * changed and, if so, switches to it. With {@code docsDir} given the corpus is fixed.
+     */
+    public static Supplier<Services> reloadingServices(Path docsDir, DataDirectory data) throws IOException {
+        Services first = services(docsDir, data);
+        return docsDir != null ? () -> first : new ReloadingServices(data, first, App::syncedServices);
+    }
+
+    /** The services over the data directory's current corpus, when a sync made one. */
+    static Optional<Services> syncedServices(DataDirectory data) {
+        long start = System.nanoTime();
+        try {
+            Optional<StoredCorpus> stored = StoredCorpus.current(data);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            Corpus corpus = CorpusLoader.load(stored.get().tree(), stored.get().info());
+            Services services = Services.of(corpus, stored.get().indexDir());
+            logServing(corpus, start);
+            return Optional.of(services);
+        } catch (IOException | RuntimeException e) {
+            log.warn("The synced corpus in {} cannot be read ({}); serving the embedded one. Run sync again to "
+                    + "repair it.", data.root(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     public static Corpus loadCorpus(Path docsDir) throws IOException {
         long start = System.nanoTime();
         Corpus corpus;
@@ -101,15 +151,19 @@ public final class App {
             Optional<Corpus> embedded = EmbeddedCorpus.load();
             if (embedded.isEmpty()) {
                 log.warn("This jar was built without an embedded corpus (npm was not available at build time). "
-                        + "Serve content with --docs DIR (a folder in the .docs/organized layout), or rebuild with "
-                        + "npm on the PATH.");
+                        + "Serve content with --docs DIR (a folder in the .docs/organized layout), run "
+                        + "'sync --npm', or rebuild with npm on the PATH.");
                 return Corpus.empty(new CorpusInfo("none", "none", "none"));
             }
             corpus = embedded.get();
         }
+        logServing(corpus, start);
+        return corpus;
+    }
+
+    private static void logServing(Corpus corpus, long start) {
         log.info("Serving {}: {} pages, {} changelogs, {} skipped files, loaded in {} ms",
                 corpus.info().describe(), corpus.pages().size(), corpus.changelogs().size(),
                 corpus.problems().size(), (System.nanoTime() - start) / 1_000_000);
-        return corpus;
     }
 }

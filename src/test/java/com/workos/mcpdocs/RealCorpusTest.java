@@ -17,7 +17,7 @@ class RealCorpusTest {
     @BeforeAll
     static void load() throws Exception {
         assumeTrue(EmbeddedCorpus.open().isPresent(), "no embedded corpus (npm unavailable at build time)");
-        services = App.services(null);
+        services = Services.of(App.loadCorpus(null)); // the embedded corpus, whatever a local sync holds
     }
 
     @Test

@@ -28,7 +28,7 @@ final class DoctorCommand implements Callable<Integer> {
         System.out.println("Jar:     " + (jar == null ? "(not run from a jar)" : jar));
         try {
             long start = System.nanoTime();
-            Services services = App.services(parent.docs);
+            Services services = App.services(parent.docs, parent.data());
             var corpus = services.corpus();
             System.out.println("Corpus:  " + corpus.info().describe());
             System.out.println("Pages:   " + corpus.pages().size() + ", changelog packages: " + corpus.changelogs().size()

@@ -8,6 +8,7 @@ import com.workos.mcpdocs.service.DocsService;
 import com.workos.mcpdocs.service.NotFoundException;
 import com.workos.mcpdocs.service.SearchService;
 import com.workos.mcpdocs.service.Services;
+import com.workos.mcpdocs.source.DataDirectory;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Parameters;
                 "  java -jar workos-mcp-docs-server.jar docs sso/redirect-uris",
                 "  java -jar workos-mcp-docs-server.jar --docs ./organized   serve a local folder"},
         subcommands = {Main.Serve.class, Main.Search.class, Main.Docs.class, Main.Api.class, Main.Changelog.class,
-                DoctorCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+                SyncCommand.class, DoctorCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--docs", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
@@ -50,12 +51,22 @@ public final class Main implements Callable<Integer> {
                     + "instead of the embedded corpus.")
     Path docs;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Where sync keeps corpora (default: $WORKOS_DOCS_DATA_DIR, else "
+                    + "$XDG_DATA_HOME/workos-mcp-docs-server, else ~/.local/share/workos-mcp-docs-server).")
+    Path dataDir;
+
+    /** The data directory this run uses. */
+    DataDirectory data() {
+        return DataDirectory.resolve(dataDir);
+    }
+
     public static void main(String[] args) {
         if (args.length == 0) {
             // How MCP clients start the server: skip building the command line, which costs a noticeable part of
             // start-up, and serve at once.
             try {
-                serveStdio(null);
+                serveStdio(null, DataDirectory.resolve(null));
                 return;
             } catch (Exception e) {
                 System.err.println("error: " + e.getMessage());
@@ -79,13 +90,13 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return serveStdio(docs);
+        return serveStdio(docs, data());
     }
 
-    static int serveStdio(Path docs) throws IOException, InterruptedException {
+    static int serveStdio(Path docs, DataDirectory data) throws IOException, InterruptedException {
         App.checkDocsDir(docs);
         // Answer initialize at once; the corpus and index load meanwhile and the first tool call waits for them.
-        Supplier<Services> services = App.servicesInBackground(docs);
+        Supplier<Services> services = App.servicesInBackground(docs, data);
         CountDownLatch closed = new CountDownLatch(1);
         InputStream stdin = new FilterInputStream(System.in) {
             @Override
@@ -108,7 +119,7 @@ public final class Main implements Callable<Integer> {
         };
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
                 stdin, System.out);
-        McpSyncServer server = DocsMcpServer.create(services, App.describe(docs), transport);
+        McpSyncServer server = DocsMcpServer.create(services, App.describe(docs, data), transport);
         Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));
         closed.await();
         server.closeGracefully();
@@ -124,7 +135,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return serveStdio(parent.docs);
+            return serveStdio(parent.docs, parent.data());
         }
     }
 
@@ -148,7 +159,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Services services = App.services(parent.docs);
+            Services services = App.services(parent.docs, parent.data());
             String query = String.join(" ", words);
             var result = services.search().search(query, maxResults, section);
             if (json) {
@@ -180,7 +191,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Services services = App.services(parent.docs);
+            Services services = App.services(parent.docs, parent.data());
             return print(() -> services.docs().read(new DocsRequest(path == null ? "" : path, language, section,
                     DocsService.MAX_MAX_LENGTH, null)));
         }
@@ -202,7 +213,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Services services = App.services(parent.docs);
+            Services services = App.services(parent.docs, parent.data());
             return print(() -> services.api().lookup(String.join(" ", name), language));
         }
     }
@@ -225,7 +236,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Services services = App.services(parent.docs);
+            Services services = App.services(parent.docs, parent.data());
             return print(() -> pkg == null ? services.changelogs().packages()
                     : services.changelogs().entries(pkg, limit, since));
         }

@@ -20,11 +20,12 @@ public final class Corpus {
     private final List<ExampleGroup> examples;
     private final List<LoadProblem> problems;
     private final String contentId;
+    private final PathAliases aliases;
 
     public Corpus(CorpusInfo info, Map<String, Page> pages, List<Navigation> navigation,
                   Map<String, List<ChangelogEntry>> changelogs, List<ExampleGroup> examples,
                   List<LoadProblem> problems) {
-        this(info, pages, navigation, changelogs, examples, problems, "");
+        this(info, pages, navigation, changelogs, examples, problems, PathAliases.none(), "");
     }
 
     /**
@@ -34,6 +35,21 @@ public final class Corpus {
     public Corpus(CorpusInfo info, Map<String, Page> pages, List<Navigation> navigation,
                   Map<String, List<ChangelogEntry>> changelogs, List<ExampleGroup> examples,
                   List<LoadProblem> problems, String contentId) {
+        this(info, pages, navigation, changelogs, examples, problems, PathAliases.none(), contentId);
+    }
+
+    /** A corpus that also knows the paths its pages had in earlier versions. */
+    public Corpus(CorpusInfo info, Map<String, Page> pages, List<Navigation> navigation,
+                  Map<String, List<ChangelogEntry>> changelogs, List<ExampleGroup> examples,
+                  List<LoadProblem> problems, PathAliases aliases) {
+        this(info, pages, navigation, changelogs, examples, problems, aliases, "");
+    }
+
+    /** Everything a corpus has: content, earlier paths, and the digest of its source files. */
+    public Corpus(CorpusInfo info, Map<String, Page> pages, List<Navigation> navigation,
+                  Map<String, List<ChangelogEntry>> changelogs, List<ExampleGroup> examples,
+                  List<LoadProblem> problems, PathAliases aliases, String contentId) {
+        this.aliases = aliases;
         this.contentId = contentId;
         this.info = info;
         this.pages = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(pages));
@@ -99,6 +115,11 @@ public final class Corpus {
     /** Files that could not be loaded. */
     public List<LoadProblem> problems() {
         return problems;
+    }
+
+    /** Old paths of pages that moved or were removed in later versions. */
+    public PathAliases aliases() {
+        return aliases;
     }
 
     public boolean isEmpty() {

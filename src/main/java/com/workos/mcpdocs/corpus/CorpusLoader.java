@@ -65,7 +65,8 @@ public final class CorpusLoader {
             }
         });
         navigation.sort(Comparator.comparing(Navigation::area));
-        return new Corpus(info, pages, navigation, changelogs(tree), examples(tree), problems, tree.contentId());
+        return new Corpus(info, pages, navigation, changelogs(tree), examples(tree), problems, aliases(tree),
+                tree.contentId());
     }
 
     static String pathOf(String relativeFile) {
@@ -114,6 +115,19 @@ public final class CorpusLoader {
         String url = string(map.get("url"));
         String path = url.replaceFirst("^/docs/", "").replaceFirst("^/", "").replaceFirst("[#?].*$", "");
         return new NavLink(string(map.get("title")), path, children);
+    }
+
+    private PathAliases aliases(ContentTree tree) {
+        byte[] bytes = tree.files().get(PathAliases.FILE);
+        if (bytes == null) {
+            return PathAliases.none();
+        }
+        try {
+            return PathAliases.fromJson(utf8(bytes));
+        } catch (RuntimeException | CharacterCodingException e) {
+            problem(PathAliases.FILE, describe(e));
+            return PathAliases.none();
+        }
     }
 
     private Map<String, List<ChangelogEntry>> changelogs(ContentTree tree) {

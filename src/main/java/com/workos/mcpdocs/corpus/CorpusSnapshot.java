@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CorpusSnapshot {
 
-    private static final String MAGIC = "workos-docs-snapshot/1";
+    private static final String MAGIC = "workos-docs-snapshot/2";
     /** Created on first use: setting up Jackson costs a noticeable part of start-up, and loading needs none. */
     private static final class Json {
         static final ObjectMapper MAPPER = JsonMapper.builder().build();
@@ -90,6 +90,14 @@ public final class CorpusSnapshot {
             text(out, p.file());
             text(out, p.reason());
         }
+        PathAliases aliases = corpus.aliases();
+        strings(out, aliases.from());
+        out.writeInt(aliases.moved().size());
+        for (Map.Entry<String, String> move : aliases.moved().entrySet()) {
+            text(out, move.getKey());
+            text(out, move.getValue());
+        }
+        strings(out, List.copyOf(aliases.removed()));
         out.flush();
     }
 
@@ -156,7 +164,14 @@ public final class CorpusSnapshot {
         for (int i = 0; i < problemCount; i++) {
             problems.add(new LoadProblem(text(in), text(in)));
         }
-        return new Corpus(info, pages, navigation, changelogs, examples, problems, contentId);
+        List<String> from = strings(in);
+        int movedCount = in.readInt();
+        Map<String, String> moved = new java.util.TreeMap<>();
+        for (int i = 0; i < movedCount; i++) {
+            moved.put(text(in), text(in));
+        }
+        PathAliases aliases = new PathAliases(new java.util.TreeMap<>(moved), new java.util.TreeSet<>(strings(in)), from);
+        return new Corpus(info, pages, navigation, changelogs, examples, problems, aliases, contentId);
     }
 
     private static Map<String, Object> parseJson(String json) {

@@ -84,7 +84,17 @@ public final class DocsService {
                 return renderPage(parent.get(), language, anchor);
             }
         }
+        Optional<Page> moved = corpus.aliases().movedTo(path).flatMap(corpus::page);
+        if (moved.isPresent()) {
+            // One line first, so a model updates the path it remembers instead of relying on the alias.
+            return "> Moved: `" + path + "` is now `" + moved.get().path() + "` (" + moved.get().url() + ").\n\n"
+                    + renderPage(moved.get(), language, section);
+        }
         List<String> closest = ClosestPaths.closest(path, corpus.pagesByPath().keySet(), 5);
+        if (corpus.aliases().wasRemoved(path)) {
+            throw new NotFoundException("The page '" + path + "' was removed from the WorkOS docs (it existed in "
+                    + "an earlier version). Closest current pages are listed below.", closest);
+        }
         throw new NotFoundException("No page at '" + path + "'.", closest);
     }
 
@@ -153,6 +163,10 @@ public final class DocsService {
         StringBuilder out = new StringBuilder("# WorkOS documentation\n\n");
         out.append("Corpus: ").append(corpus.info().describe()).append(", ")
                 .append(corpus.pages().size()).append(" pages.\n\n");
+        if (!corpus.aliases().isEmpty()) {
+            out.append("Old paths still answer: ").append(corpus.aliases().moved().size())
+                    .append(" moved pages lead to their new path.\n\n");
+        }
         if (corpus.pages().isEmpty()) {
             out.append("No pages are loaded. Start the server with `--docs DIR` pointing at a folder in the "
                     + "`.docs/organized` layout (with a `docs/` folder of `.mdx` pages).\n");

@@ -12,8 +12,17 @@ public record Services(Corpus corpus, DocsService docs, SearchService search, Ch
 
     /** Wires every service over {@code corpus}. */
     public static Services of(Corpus corpus) {
+        return of(corpus, PrebuiltIndex.openOrBuild(corpus));
+    }
+
+    /** Wires every service over {@code corpus}, opening the index a sync wrote to {@code indexDir} when it matches. */
+    public static Services of(Corpus corpus, java.nio.file.Path indexDir) {
+        return of(corpus, PrebuiltIndex.openOrBuild(corpus, indexDir));
+    }
+
+    private static Services of(Corpus corpus, com.workos.mcpdocs.search.SearchIndex index) {
         PageRenderer renderer = PageRenderer.of(corpus);
-        return new Services(corpus, new DocsService(corpus, renderer), new SearchService(PrebuiltIndex.openOrBuild(corpus)),
+        return new Services(corpus, new DocsService(corpus, renderer), new SearchService(index),
                 new ChangelogService(corpus), new ExamplesService(corpus), new ApiService(corpus, renderer));
     }
 }

@@ -22,6 +22,7 @@ public final class EmbeddedCorpus {
     static final String DIR = "corpus/";
     static final String PROPERTIES = DIR + "corpus.properties";
     static final String SNAPSHOT = DIR + "snapshot.bin";
+    static final String ALIASES = DIR + com.workos.mcpdocs.corpus.PathAliases.FILE;
 
     private EmbeddedCorpus() {
     }
@@ -38,8 +39,21 @@ public final class EmbeddedCorpus {
             if (in == null) {
                 throw new IOException("the jar's corpus.properties names " + tarball + ", which is missing");
             }
-            return Optional.of(new Loaded(ContentTree.fromNpmTarball(info.origin(), in), info));
+            ContentTree tree = ContentTree.fromNpmTarball(info.origin(), in);
+            try (InputStream aliases = resource(ALIASES)) {
+                return Optional.of(new Loaded(aliases == null ? tree : withAliases(tree, aliases.readAllBytes()), info));
+            }
         }
+    }
+
+    /**
+     * The content with the alias table the build made against the previous package version. The build indexes
+     * exactly this tree, so the index's fingerprint matches what the server loads.
+     */
+    static ContentTree withAliases(ContentTree tree, byte[] aliasesJson) {
+        java.util.Map<String, byte[]> files = new java.util.HashMap<>(tree.files());
+        files.put(com.workos.mcpdocs.corpus.PathAliases.FILE, aliasesJson);
+        return new ContentTree(tree.origin(), files);
     }
 
     /**

@@ -1,0 +1,67 @@
+package com.workos.mcpdocs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.workos.mcpdocs.service.Services;
+import com.workos.mcpdocs.source.CorpusSync;
+import com.workos.mcpdocs.source.DataDirectory;
+import com.workos.mcpdocs.source.NpmPackageFetcher;
+import com.workos.mcpdocs.source.SyncProgress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReloadingServicesTest {
+
+    @TempDir
+    Path temp;
+
+    private void sync(DataDirectory data, CorpusSync.Request request) throws Exception {
+        new CorpusSync(data, new NpmPackageFetcher(temp.resolve("cache")), SyncProgress.NONE, Clock.systemUTC())
+                .run(request);
+    }
+
+    @Test
+    void aLongRunningServerPicksUpANewSyncWithoutARestart() throws Exception {
+        DataDirectory data = new DataDirectory(temp.resolve("data"));
+        sync(data, new CorpusSync.Request(null, McpTestServer.fixtureDir(), null, null, 10, 25));
+        Supplier<Services> services = App.reloadingServices(null, data);
+        Services first = services.get();
+        assertThat(first.corpus().page("sso/redirect-uris")).isPresent();
+        assertThat(services.get()).as("no sync, no reload").isSameAs(first);
+
+        Path monorepo = Path.of("src/test/resources/sync/monorepo").toAbsolutePath();
+        sync(data, new CorpusSync.Request(null, null, monorepo, null, 10, 25));
+
+        Services second = services.get();
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.corpus().info().origin()).contains("monorepo");
+        assertThat(second.corpus().page("authkit/sessions")).isPresent();
+        assertThat(second.search().search("sealed session cookie", 3, null).toString()).contains("authkit/sessions");
+        assertThat(services.get()).isSameAs(second);
+    }
+
+    @Test
+    void aBrokenNewCorpusLeavesTheOldServicesServing() throws Exception {
+        DataDirectory data = new DataDirectory(temp.resolve("data"));
+        sync(data, new CorpusSync.Request(null, McpTestServer.fixtureDir(), null, null, 10, 25));
+        Supplier<Services> services = App.reloadingServices(null, data);
+        Services first = services.get();
+        Files.createDirectories(data.root().resolve("corpora/broken"));
+        Files.writeString(data.root().resolve("corpora/broken/corpus.properties"), "version=9\n");
+        Files.writeString(data.root().resolve("current"), "broken\n");
+        assertThat(services.get()).isSameAs(first);
+    }
+
+    @Test
+    void withDocsGivenTheCorpusIsFixed() throws Exception {
+        DataDirectory data = new DataDirectory(temp.resolve("data"));
+        Supplier<Services> services = App.reloadingServices(McpTestServer.fixtureDir(), data);
+        Services first = services.get();
+        sync(data, new CorpusSync.Request(null, McpTestServer.fixtureDir(), null, null, 10, 25));
+        assertThat(services.get()).isSameAs(first);
+    }
+}

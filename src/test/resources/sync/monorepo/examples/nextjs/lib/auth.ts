@@ -1,0 +1,1 @@
+export const clientId = process.env.WORKOS_CLIENT_ID;
