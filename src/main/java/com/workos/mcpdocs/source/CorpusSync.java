@@ -117,6 +117,13 @@ public final class CorpusSync {
     }
 
     public Result run(Request request) throws IOException {
+        java.nio.channels.FileLock lock = data.lock();
+        try (var channel = lock.channel(); lock) {
+            return runLocked(request);
+        }
+    }
+
+    private Result runLocked(Request request) throws IOException {
         long start = System.nanoTime();
         progress.step(1, STEPS, "reading the source");
         Source source = read(request);

@@ -120,6 +120,29 @@ public final class DataDirectory {
         }
     }
 
+    /**
+     * Takes the data directory's sync lock, so two syncs never clean up each other's work in progress. The operating
+     * system releases it when the process ends, even on {@code kill -9}, so it never goes stale.
+     *
+     * @throws IOException when another sync holds it
+     */
+    public java.nio.channels.FileLock lock() throws IOException {
+        Files.createDirectories(root);
+        FileChannel channel = FileChannel.open(root.resolve("sync.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException("another sync is running on " + root + "; wait for it to finish, then try again");
+        }
+        return lock;
+    }
+
     /** A fresh folder for a sync to write into; stale partial folders of earlier, failed syncs are removed first. */
     Path beginPartial(String name) throws IOException {
         Path corpora = Files.createDirectories(root.resolve(CORPORA));

@@ -145,6 +145,21 @@ class CorpusSyncTest {
     }
 
     @Test
+    void aSecondSyncWhileOneRunsIsRefusedWithoutTouchingIt() throws Exception {
+        Path first = sync(SyncProgress.NONE).run(fromDir(McpTestServer.fixtureDir())).dir();
+        SyncProgress nested = (n, of, what) -> {
+            if (n == 2) {
+                assertThatThrownBy(() -> sync(SyncProgress.NONE).run(fromDir(McpTestServer.fixtureDir())))
+                        .isInstanceOf(IOException.class).hasMessageContaining("another sync is running");
+            }
+        };
+        Path second = sync(nested).run(new CorpusSync.Request(null, null, SyncFixtures.monorepo(), null, 10, 25))
+                .dir();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(data().current()).contains(second);
+    }
+
+    @Test
     void aRequestNeedsExactlyOneSource() {
         assertThatThrownBy(() -> new CorpusSync.Request("latest", temp, null, null, 10, 25))
                 .hasMessageContaining("choose one source");
