@@ -60,6 +60,8 @@ public final class IndexBuilder {
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         config.setUseCompoundFile(true);
+        // The whole corpus fits in one in-memory buffer: one segment is flushed at the end, nothing to merge.
+        config.setRAMBufferSizeMB(256);
         return config;
     }
 
