@@ -61,7 +61,7 @@ public final class PageRenderer {
         if (languages.size() > 1) {
             out.append("Languages: ").append(String.join(", ", languages.stream()
                     .map(l -> l.equals(language) ? "**" + l + "** (shown)" : l).toList()));
-            out.append(" (pass `language`).\n\n");
+            out.append("; pass `language` to switch.\n\n");
         }
         return out.toString();
     }
