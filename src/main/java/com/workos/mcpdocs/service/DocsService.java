@@ -91,7 +91,8 @@ public final class DocsService {
     private String renderPage(Page page, String requestedLanguage, String section) {
         String language = language(page, requestedLanguage);
         if (section == null || section.isBlank()) {
-            return renderer.render(page, language) + navigation(page);
+            boolean chosen = requestedLanguage != null && !requestedLanguage.isBlank();
+            return renderer.render(page, language, !chosen) + navigation(page);
         }
         String body = renderer.body(page, language);
         Sections.Section found = Sections.find(body, section).orElseThrow(() -> new IllegalArgumentException(

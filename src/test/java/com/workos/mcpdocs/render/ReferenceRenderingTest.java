@@ -32,15 +32,13 @@ class ReferenceRenderingTest {
     }
 
     @Test
-    void endpointRendersSignatureParameterTableAndReturnedFields() {
+    void endpointRendersSignatureParameterTableAndReturnedFieldsWithoutRepeatingTheTitle() {
         assertThat(renderer.render(page("reference/authkit/user/list"), "curl")).isEqualTo("""
                 # List users
 
                 Source: https://workos.com/docs/reference/authkit/user/list
 
                 Languages: **curl** (shown), go; pass `language` to switch.
-
-                ## List users
 
                 Get a list of all of your existing users.
 
