@@ -26,6 +26,7 @@ public final class MdxParser {
     private static final Pattern FENCE_OPEN = Pattern.compile("^[ \\t]*(`{3,}|~{3,})[^\\n]*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*");
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z_:][-A-Za-z0-9_:.]*");
+    private static final Pattern STRING_EXPRESSION = Pattern.compile("\\{\\s*([\"'])([^\"'\\n{}]*)\\1\\s*}");
     private static final Pattern IMPORT_EXPORT = Pattern.compile("^(import|export)\\s");
 
     private final String source;
@@ -55,7 +56,7 @@ public final class MdxParser {
             if (c == '`' && inlineCode()) {
                 continue;
             }
-            if (c == '{' && source.startsWith("{/*", pos) && comment()) {
+            if (c == '{' && (source.startsWith("{/*", pos) ? comment() : stringExpression())) {
                 continue;
             }
             if (c == '<' && tag()) {
@@ -138,6 +139,17 @@ public final class MdxParser {
             return false;
         }
         pos = end + 3;
+        return true;
+    }
+
+    /** A JSX string expression such as <code>{' '}</code>: its text. */
+    private boolean stringExpression() {
+        Matcher m = STRING_EXPRESSION.matcher(source).region(pos, source.length());
+        if (!m.lookingAt()) {
+            return false;
+        }
+        text.append(m.group(2));
+        pos = m.end();
         return true;
     }
 

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  */
 public final class MdxToMarkdown {
 
-    private static final Pattern HEADING_LINE = Pattern.compile("(?m)^(#{1,6}\\s+.*?)\\s*$");
-    private static final Pattern BLANK_RUNS = Pattern.compile("\n{3,}");
+    private static final Pattern HEADING_LINE = Pattern.compile("(?m)^(#{1,6}[ \\t]+.*?)[ \\t]*$");
+    private static final Pattern BLANK_RUNS = Pattern.compile("\n[ \t]*\n(?:[ \t]*\n)+");
+    /** The site's display options after an image, {@code ![alt](src)[border=false]}. */
+    private static final Pattern IMAGE_OPTIONS = Pattern.compile("(!\\[[^\\]]*]\\([^)]*\\))\\[[a-z]+=[^\\]]*]");
 
     private final String pageUrl;
     private final Function<String, String> referenceBlock;
@@ -33,7 +35,7 @@ public final class MdxToMarkdown {
 
     /** The Markdown of an MDX body. */
     public String convert(String mdxBody) {
-        String markdown = render(MdxParser.parse(mdxBody));
+        String markdown = MarkdownTabs.flatten(render(MdxParser.parse(mdxBody)));
         return BLANK_RUNS.matcher(markdown).replaceAll("\n\n").strip();
     }
 
@@ -45,14 +47,31 @@ public final class MdxToMarkdown {
             } else if (node instanceof MdxNode.Code code) {
                 out.append(code.source());
             } else if (node instanceof MdxNode.Element element) {
-                out.append(element(element));
+                out.append(indentLike(out, element(element)));
             }
         }
         return out.toString();
     }
 
+    /**
+     * An element's Markdown indented like the line it starts on, so that a component inside a list item or a tab
+     * stays inside it.
+     */
+    private static String indentLike(StringBuilder before, String markdown) {
+        int lineStart = before.lastIndexOf("\n") + 1;
+        int indent = 0;
+        while (lineStart + indent < before.length() && before.charAt(lineStart + indent) == ' ') {
+            indent++;
+        }
+        if (indent == 0 || lineStart + indent != before.length() || markdown.indexOf('\n') < 0) {
+            return markdown;
+        }
+        String pad = " ".repeat(indent);
+        return markdown.replaceAll("\n(?=[^\n])", "\n" + pad);
+    }
+
     private String text(String markdown) {
-        String withLinks = Links.absolutize(markdown, pageUrl);
+        String withLinks = IMAGE_OPTIONS.matcher(Links.absolutize(markdown, pageUrl)).replaceAll("$1");
         if (withLinks.indexOf("{{") < 0) {
             return withLinks;
         }
@@ -75,7 +94,8 @@ public final class MdxToMarkdown {
             case "CodeBlockTab", "Spinner", "style", "script", "Head", "br", "hr" -> e.name().equals("br") ? "\n" : "";
             case "Callout" -> callout(e);
             case "Event.Root" -> event(e);
-            case "ExampleApps.Root" -> block(children(e));
+            case "ExampleApps.Root" -> block(render(e.children().stream()
+                    .filter(n -> n instanceof MdxNode.Element).toList()));
             case "ExampleApps.Card" -> exampleApp(e);
             case "PropsTable" -> "_The props table of this component is not included in the docs corpus._";
             case "Badge", "strong", "b" -> wrap("**", inline(e));

@@ -2,6 +2,7 @@ package com.workos.mcpdocs.render;
 
 import com.workos.mcpdocs.corpus.ApiEntry;
 import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.corpus.Headings;
 import com.workos.mcpdocs.corpus.Page;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,14 +44,37 @@ public final class PageRenderer {
 
     /**
      * The whole page as Markdown with the reference in {@code language} (one of {@link #languages}; ignored on a
-     * page without reference).
+     * page without reference), listing the other languages.
      */
     public String render(Page page, String language) {
-        return header(page, language) + body(page, language) + '\n';
+        return render(page, language, true);
+    }
+
+    /**
+     * The whole page as Markdown with the reference in {@code language}.
+     *
+     * @param listLanguages whether the header names the page's reference languages (not needed when the reader
+     *                      just chose one)
+     */
+    public String render(Page page, String language, boolean listLanguages) {
+        String body = body(page, language);
+        // reference pages repeat their title as the first heading; the header already shows it
+        int firstLineEnd = body.indexOf('\n');
+        String firstLine = firstLineEnd < 0 ? body : body.substring(0, firstLineEnd);
+        if (firstLine.matches("#{1,3} .*")
+                && Headings.plainText(Headings.withoutMetadata(firstLine.replaceFirst("^#+ ", "")))
+                .equalsIgnoreCase(page.title().strip())) {
+            body = body.substring(firstLineEnd < 0 ? body.length() : firstLineEnd).strip();
+        }
+        return header(page, language, listLanguages) + body + '\n';
     }
 
     /** Title, description, source URL and, on reference pages, which languages there are. */
     public String header(Page page, String language) {
+        return header(page, language, true);
+    }
+
+    private String header(Page page, String language, boolean listLanguages) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(page.title()).append("\n\n");
         if (!page.description().isEmpty()) {
@@ -58,10 +82,10 @@ public final class PageRenderer {
         }
         out.append("Source: ").append(page.url()).append("\n\n");
         List<String> languages = languages(page);
-        if (languages.size() > 1) {
+        if (listLanguages && languages.size() > 1) {
             out.append("Languages: ").append(String.join(", ", languages.stream()
                     .map(l -> l.equals(language) ? "**" + l + "** (shown)" : l).toList()));
-            out.append(" (pass `language`).\n\n");
+            out.append("; pass `language` to switch.\n\n");
         }
         return out.toString();
     }

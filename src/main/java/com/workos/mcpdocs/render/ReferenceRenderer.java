@@ -58,6 +58,9 @@ public final class ReferenceRenderer {
             return "**`" + entry.httpMethod() + " " + entry.title() + "`**";
         }
         String title = entry.title().isEmpty() ? entry.key() : entry.title();
+        if (entry.isObject() && entry.language().equals(Languages.HTTP)) {
+            return "Object: **`" + title + "`**";
+        }
         String kind = entry.isObject() ? " object" : "";
         return Languages.label(entry.language()) + kind + ": **`" + title + "`**";
     }

@@ -71,14 +71,17 @@ public final class ApiService {
         if (languages.size() > 1) {
             out.append("Languages: ").append(String.join(", ", languages.stream()
                     .map(l -> l.equals(language) ? "**" + l + "** (shown)" : l).toList()))
-                    .append(" (pass `language`).\n");
+                    .append("; pass `language` to switch.\n");
         }
         out.append('\n');
         String body = renderer.body(page, language);
         String entryMarkdown = renderer.reference().entry(entry);
+        boolean pageIsThisEntry = renderer.catalog().entries(page.path()).stream()
+                .allMatch(e -> target.id().equals(e.id().isEmpty() ? e.key() : e.id()) || e.isSharedParameter());
+        // the entry with the prose around it: its section, or the whole page when the page documents only it
         out.append(Sections.containing(body, ReferenceRenderer.signature(entry))
                 .map(section -> section.markdown().strip())
-                .orElse(entryMarkdown)).append("\n\n");
+                .orElse(pageIsThisEntry ? body : entryMarkdown)).append("\n\n");
         out.append("Whole page: `workos_docs {\"path\": \"").append(page.path()).append("\"")
                 .append(language.equals(renderer.defaultLanguage(page)) ? "" : ", \"language\": \"" + language + "\"")
                 .append("}`\n");

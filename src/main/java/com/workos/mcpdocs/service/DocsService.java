@@ -19,7 +19,7 @@ public final class DocsService {
 
     /** The default cap on one answer, in characters: a long page comes in parts. */
     public static final int DEFAULT_MAX_LENGTH = 20_000;
-    public static final int MIN_MAX_LENGTH = 1_000;
+    public static final int MIN_MAX_LENGTH = 200;
     public static final int MAX_MAX_LENGTH = 200_000;
 
     private static final int MAX_SIBLINGS = 12;
@@ -101,13 +101,14 @@ public final class DocsService {
     private String renderPage(Page page, String requestedLanguage, String section) {
         String language = language(page, requestedLanguage);
         if (section == null || section.isBlank()) {
-            return renderer.render(page, language) + navigation(page);
+            boolean chosen = requestedLanguage != null && !requestedLanguage.isBlank();
+            return renderer.render(page, language, !chosen) + navigation(page);
         }
         String body = renderer.body(page, language);
         Sections.Section found = Sections.find(body, section).orElseThrow(() -> new IllegalArgumentException(
                 "page '" + page.path() + "' has no section '" + section + "'. Its sections (pass the heading text "
                         + "or the anchor):\n" + Sections.list(body)));
-        return renderer.header(page, language) + found.markdown().strip() + "\n\n---\nSection `" + found.anchor()
+        return renderer.header(page, language) + found.markdown().strip().replaceFirst("\\n+---$", "") + "\n\n---\nSection `" + found.anchor()
                 + "` of " + page.url() + ". The whole page: `workos_docs {\"path\": \"" + page.path() + "\"}`.\n";
     }
 

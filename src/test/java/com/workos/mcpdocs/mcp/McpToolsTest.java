@@ -42,7 +42,7 @@ class McpToolsTest {
     void listsTheFourToolsWithReadOnlyAnnotationsAndSchemas() {
         List<McpSchema.Tool> tools = server.client().listTools().tools();
         assertThat(tools).extracting(McpSchema.Tool::name)
-                .contains("workos_search", "workos_docs", "workos_examples", "workos_changelogs");
+                .contains("workos_search", "workos_docs", "workos_examples", "workos_changelogs", "workos_api");
         assertThat(tools).allSatisfy(tool -> {
             assertThat(tool.annotations().readOnlyHint()).isTrue();
             assertThat(tool.annotations().openWorldHint()).isFalse();
@@ -53,6 +53,11 @@ class McpToolsTest {
         assertThat(search.outputSchema()).containsKey("properties");
         McpSchema.Tool docs = tools.stream().filter(t -> t.name().equals("workos_docs")).findFirst().orElseThrow();
         assertThat((List<String>) docs.inputSchema().get("required")).containsExactly("path");
+        assertThat((Map<String, Object>) docs.inputSchema().get("properties"))
+                .containsKeys("path", "language", "section", "maxLength", "startIndex");
+        McpSchema.Tool api = tools.stream().filter(t -> t.name().equals("workos_api")).findFirst().orElseThrow();
+        assertThat((List<String>) api.inputSchema().get("required")).containsExactly("name");
+        assertThat(api.description()).contains("Prefer it over workos_search");
     }
 
     @Test
@@ -211,5 +216,91 @@ class McpToolsTest {
         CallToolResult unknown = server.call("workos_examples", Map.of("example", "ssso"));
         assertThat(unknown.isError()).isTrue();
         assertThat(text(unknown)).contains("sso");
+    }
+
+    @Test
+    void referencePageShowsTheHttpFormByDefaultAndNamesTheOtherLanguages() {
+        String text = text(server.call("workos_docs", Map.of("path", "reference/authkit/user/create")));
+        assertThat(text).contains("**`POST /user_management/users`**")
+                .contains("| `password_hash_type` | `string` | no | The algorithm originally used to hash the password. |")
+                .contains("Languages: **curl** (shown), js; pass `language` to switch.")
+                .doesNotContain("userManagement.createUser()").doesNotContain("(user.email)").doesNotContain("<CodeBlock");
+    }
+
+    @Test
+    void languageSelectsOneSdkAndAcceptsItsOtherNames() {
+        String text = text(server.call("workos_docs", Map.of("path", "reference/authkit/user/create", "language", "Node")));
+        assertThat(text).contains("Node.js: **`userManagement.createUser()`**")
+                .contains("| `options.passwordHashType` | `string` | no |")
+                .doesNotContain("POST /user_management/users");
+        CallToolResult unknown = server.call("workos_docs", Map.of("path", "reference/authkit/user/create",
+                "language", "cobol"));
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("no API reference in 'cobol'").contains("Available languages: curl, js");
+    }
+
+    @Test
+    void sectionByHeadingTextAnchorOrUrlFragment() {
+        String byText = text(server.call("workos_docs", Map.of("path", "sso/redirect-uris", "section", "Wildcard characters")));
+        assertThat(byText).startsWith("# Redirect URIs").contains("## Wildcard characters")
+                .doesNotContain("## Introduction").contains("> **Note:** Redirect URIs in production");
+        String byUrl = text(server.call("workos_docs",
+                Map.of("path", "https://workos.com/docs/sso/redirect-uris.mdx#wildcard-characters")));
+        assertThat(byUrl).contains("## Wildcard characters").doesNotContain("## Introduction");
+        CallToolResult unknown = server.call("workos_docs", Map.of("path", "/sso/redirect-uris", "section", "nope"));
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("no section 'nope'").contains("- Wildcard characters (`wildcard-characters`)");
+    }
+
+    @Test
+    void longAnswersComeInPartsThatEndWithTheNextCall() {
+        String whole = text(server.call("workos_docs", Map.of("path", "sso/redirect-uris")));
+        String first = text(server.call("workos_docs", Map.of("path", "sso/redirect-uris", "maxLength", 300)));
+        assertThat(first).contains("[Characters 0-").contains(
+                "Read the next part with: workos_docs {\"path\": \"sso/redirect-uris\", \"maxLength\": 300, \"startIndex\": ");
+        int next = Integer.parseInt(first.replaceAll("(?s).*\"startIndex\": (\\d+)}.*", "$1"));
+        String second = text(server.call("workos_docs", Map.of("path", "sso/redirect-uris", "maxLength", 300,
+                "startIndex", next)));
+        assertThat(first.substring(0, next) + second.substring(0, second.indexOf("\n\n---\n[Characters")))
+                .isEqualTo(whole.substring(0, Math.min(whole.length(), next + second.indexOf("\n\n---\n[Characters"))));
+        CallToolResult past = server.call("workos_docs", Map.of("path", "sso/redirect-uris", "startIndex", 999_999));
+        assertThat(past.isError()).isTrue();
+        assertThat(text(past)).contains("past the end");
+        CallToolResult tooSmall = server.call("workos_docs", Map.of("path", "sso", "maxLength", 10));
+        assertThat(tooSmall.isError()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"createUser", "create_user", "userManagement.createUser()", "POST /user_management/users",
+            "/user_management/users", "CREATE-USER"})
+    void apiFindsAnEntryByAnyOfItsNames(String name) {
+        CallToolResult result = server.call("workos_api", Map.of("name", name));
+        assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
+        assertThat(text(result)).contains("# Create a user (`create_user`)")
+                .contains("Page: `reference/authkit/user/create`")
+                .contains("email` | `string` | yes").contains("Create a new user in the current environment.");
+    }
+
+    @Test
+    void apiAnswersInTheLanguageTheNameIsWrittenInOrTheOneAskedFor() {
+        assertThat(text(server.call("workos_api", Map.of("name", "userManagement.createUser()"))))
+                .contains("Node.js: **`userManagement.createUser()`**");
+        assertThat(text(server.call("workos_api", Map.of("name", "create_user"))))
+                .contains("**`POST /user_management/users`**");
+        assertThat(text(server.call("workos_api", Map.of("name", "create_user", "language", "javascript"))))
+                .contains("Node.js: **`userManagement.createUser()`**");
+        CallToolResult noSuchLanguage = server.call("workos_api", Map.of("name", "create_user", "language", "ruby"));
+        assertThat(noSuchLanguage.isError()).isTrue();
+        assertThat(text(noSuchLanguage)).contains("Available languages: curl, js");
+    }
+
+    @Test
+    void unknownApiNameIsAnErrorWithTheClosestNames() {
+        CallToolResult result = server.call("workos_api", Map.of("name", "crateUsr"));
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).contains("No API method, endpoint or object named 'crateUsr'").contains("- create_user");
+        CallToolResult missing = server.call("workos_api", Map.of());
+        assertThat(missing.isError()).isTrue();
+        assertThat(text(missing)).contains("missing required argument 'name'");
     }
 }

@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * Measures the rendering over the real embedded corpus: for every reference page and language, the size of the
  * single-language answer against the raw {@code .mdx} file the npm package returns, and whether every parameter is
- * there; over every page, tags and placeholders left outside code. Run with
- * {@code mvn -q test-compile exec:java} or from an IDE; prints a report to stdout.
+ * there; over every page, tags and placeholders left outside code. After {@code mvn -q -DskipTests package}:
+ * {@code java -cp target/test-classes:target/classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+ * com.workos.mcpdocs.render.RenderReport [v]} (with {@code v}, one line per answer). Prints to stdout.
  */
 public final class RenderReport {
 
