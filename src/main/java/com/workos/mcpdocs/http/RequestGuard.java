@@ -17,6 +17,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import java.util.Locale;
 
 /**
@@ -84,7 +86,21 @@ final class RequestGuard extends HttpFilter {
             refuse(response, 413, tooLarge());
             return;
         }
-        chain.doFilter(new BufferedBodyRequest(request, body), response);
+        ErrorResponses guarded = new ErrorResponses(response);
+        chain.doFilter(new BufferedBodyRequest(request, body), guarded);
+        if (guarded.heldBackError()) {
+            guarded.writeJsonRpcError(parseObject(body));
+        }
+    }
+
+    /** The body as a JSON object, or {@code null} when it is not one (only needed on the error path). */
+    private static Map<?, ?> parseObject(byte[] body) {
+        try {
+            Object value = McpJsonDefaults.getMapper().readValue(body, Object.class);
+            return value instanceof Map<?, ?> map ? map : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private String tooLarge() {

@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * Wraps a stateless transport to answer the two requests the SDK's stateless server (2.1.0) does not: it has no
  * {@code logging/setLevel} handler at all (the method is "not found" even with the logging capability), and it
- * returns {@code resources/list} unpaginated. Everything else goes to the SDK.
+ * returns {@code resources/list} unpaginated. It also refuses non-object params itself, because the SDK's answer
+ * to those quotes its JSON parser's exception. Everything else goes to the SDK.
  *
  * <p>Stateless means no session to remember a log level in; this server sends no log notifications over HTTP, so
  * accepting and validating the level is the whole contract.
@@ -37,6 +38,10 @@ final class StatelessTransportExtensions implements McpStatelessServerTransport 
             @Override
             public Mono<JSONRPCResponse> handleRequest(McpTransportContext context, McpSchema.JSONRPCRequest request) {
                 try {
+                    if (request.params() != null && !(request.params() instanceof Map)) {
+                        // The SDK would answer with its Jackson exception text (internal class names).
+                        throw DocsResources.invalid("params of '" + request.method() + "' must be an object.");
+                    }
                     return switch (request.method()) {
                         case McpSchema.METHOD_LOGGING_SET_LEVEL -> Mono.just(setLevel(request));
                         case McpSchema.METHOD_RESOURCES_LIST -> Mono.just(JSONRPCResponse.result(request.id(),
