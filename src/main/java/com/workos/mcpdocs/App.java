@@ -62,12 +62,12 @@ public final class App {
             try {
                 Supplier<Services> current = reloadingServices(docsDir, data);
                 Services services = current.get();
+                loading.complete(current);
                 // One search ahead of the client's first: it loads and links the search code while the client
                 // is still shaking hands, so the first real answer comes sooner.
                 if (!services.corpus().pages().isEmpty()) {
                     services.search().search("single sign-on setup", 3, null);
                 }
-                loading.complete(current);
             } catch (IOException | RuntimeException e) {
                 log.error("Cannot load the documentation: {}", e.getMessage());
                 loading.completeExceptionally(e);

@@ -44,6 +44,11 @@ public final class McpTestServer implements AutoCloseable {
         return new McpTestServer(List.of("--docs", fixtureDir().toString()));
     }
 
+    /** A server over a corpus folder in the .docs/organized layout. */
+    public static McpTestServer withDocs(Path docs) {
+        return new McpTestServer(List.of("--docs", docs.toString()));
+    }
+
     /** A server over the embedded corpus. */
     public static McpTestServer embedded() {
         // An empty data directory, so a corpus synced on this machine does not stand in for the embedded one.

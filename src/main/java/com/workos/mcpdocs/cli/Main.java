@@ -1,6 +1,8 @@
 package com.workos.mcpdocs.cli;
 
 import com.workos.mcpdocs.App;
+import com.workos.mcpdocs.http.DocsHttpServer;
+import com.workos.mcpdocs.http.HttpOptions;
 import com.workos.mcpdocs.mcp.DocsMcpServer;
 import com.workos.mcpdocs.mcp.Version;
 import com.workos.mcpdocs.service.DocsRequest;
@@ -128,14 +130,57 @@ public final class Main implements Callable<Integer> {
 
     /** {@code serve}: run the MCP server. */
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Serve MCP over stdio (the default when no command is given).")
+            description = "Serve MCP over stdio (the default when no command is given), or over Streamable HTTP "
+                    + "with --http.")
     static final class Serve implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main parent;
 
+        @Option(names = "--http", description = "Serve MCP over Streamable HTTP (POST /mcp, GET /healthz) "
+                + "instead of stdio.")
+        boolean http;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind with --http "
+                + "(default ${DEFAULT-VALUE}); anything but loopback needs a token.")
+        String host;
+
+        @Option(names = "--port", defaultValue = "8080", description = "Port for --http (default ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--token", description = "Bearer token clients must send with --http; defaults to the "
+                + "environment variable " + HttpOptions.TOKEN_ENV + ".")
+        String token;
+
+        @Option(names = "--allow-host", paramLabel = "HOST:PORT", description = "Also accept this Host header "
+                + "(e.g. docs.example.com:443 behind a proxy); repeatable.")
+        List<String> allowHosts = new java.util.ArrayList<>();
+
+        @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "Also accept this Origin header "
+                + "(e.g. https://app.example.com); repeatable.")
+        List<String> allowOrigins = new java.util.ArrayList<>();
+
+        @Option(names = "--max-body", defaultValue = "1048576", description = "Largest request body in bytes "
+                + "(default ${DEFAULT-VALUE}); larger ones get 413.")
+        int maxBody;
+
+        @Option(names = "--rate-limit", defaultValue = "0", description = "Requests per client address per minute "
+                + "before 429 (default 0: no limit).")
+        int rateLimit;
+
         @Override
         public Integer call() throws Exception {
-            return serveStdio(parent.docs, parent.data());
+            if (!http) {
+                return serveStdio(parent.docs, parent.data());
+            }
+            String bearer = token != null ? token : System.getenv(HttpOptions.TOKEN_ENV);
+            HttpOptions options = new HttpOptions(host, port, bearer, allowHosts, allowOrigins, maxBody, rateLimit,
+                    java.time.Duration.ofSeconds(30));
+            // Replicas and long-running servers follow syncs of the data directory without a restart.
+            DocsHttpServer server = DocsHttpServer.start(App.reloadingServices(parent.docs, parent.data()), options);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "http-shutdown"));
+            System.err.println("Serving MCP at " + server.baseUrl() + DocsHttpServer.MCP_PATH);
+            server.join();
+            return 0;
         }
     }
 

@@ -4,6 +4,8 @@ import com.workos.mcpdocs.corpus.CorpusInfo;
 import com.workos.mcpdocs.service.Services;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
@@ -29,16 +31,46 @@ public final class DocsMcpServer {
      */
     public static McpSyncServer create(Supplier<Services> current, CorpusInfo corpus,
                                        McpServerTransportProvider transport) {
+        DocsResources resources = new DocsResources(current);
+        DocsPrompts prompts = new DocsPrompts(current);
         return McpServer.sync(transport)
                 .serverInfo(NAME, Version.current())
                 .instructions(instructions(corpus))
-                .capabilities(ServerCapabilities.builder().tools(false).logging().build())
+                .capabilities(capabilities())
                 .jsonMapper(McpJsonDefaults.getMapper())
                 .validateToolInputs(false)
                 .jsonSchemaValidator(new OwnOutputValidator())
                 .requestTimeout(Duration.ofSeconds(30))
                 .tools(new DocsTools(current).all())
+                .resources(resources.all().stream()
+                        .map(r -> new McpServerFeatures.SyncResourceSpecification(r,
+                                (exchange, request) -> resources.read(request.uri())))
+                        .toList())
+                .resourceTemplates(new McpServerFeatures.SyncResourceTemplateSpecification(resources.pageTemplate(),
+                        (exchange, request) -> resources.read(request.uri())))
+                .prompts(prompts.all().stream()
+                        .map(p -> new McpServerFeatures.SyncPromptSpecification(p.prompt(),
+                                (exchange, request) -> p.fill().apply(prompts, request.arguments())))
+                        .toList())
+                .completions(
+                        new McpServerFeatures.SyncCompletionSpecification(
+                                new McpSchema.ResourceReference(DocsResources.PAGE_TEMPLATE),
+                                (exchange, request) -> resources.completePath(request.argument().value())),
+                        new McpServerFeatures.SyncCompletionSpecification(
+                                new McpSchema.PromptReference(DocsPrompts.INTEGRATION_PLAN),
+                                (exchange, request) -> prompts.complete(request.argument().name(),
+                                        request.argument().value())))
                 .build();
+    }
+
+    /** What both transports offer: tools, resources (pages, changelogs), prompts, completions and logging. */
+    static ServerCapabilities capabilities() {
+        return ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).completions()
+                .logging().build();
+    }
+
+    static String instructions(Services services) {
+        return instructions(services.corpus().info());
     }
 
     static String instructions(CorpusInfo corpus) {

@@ -1,0 +1,151 @@
+package com.workos.mcpdocs.http;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns the SDK servlet's error answers into JSON-RPC errors. The SDK (2.1.0) answers a malformed message by
+ * serialising the {@code McpError} exception itself: a stack trace and internal class names go to the client, and
+ * there is no {@code jsonrpc}/{@code id}. This wrapper captures any 4xx/5xx body and the caller replaces it with a
+ * short JSON-RPC error carrying the request's id.
+ */
+final class ErrorResponses extends HttpServletResponseWrapper {
+
+    private int status = 200;
+    private ByteArrayOutputStream captured;
+    private PrintWriter writer;
+
+    ErrorResponses(HttpServletResponse response) {
+        super(response);
+    }
+
+    @Override
+    public void setStatus(int sc) {
+        status = sc;
+        super.setStatus(sc);
+    }
+
+    @Override
+    public void sendError(int sc, String msg) {
+        status = sc;
+        captured = new ByteArrayOutputStream();
+    }
+
+    @Override
+    public void sendError(int sc) {
+        sendError(sc, null);
+    }
+
+    private boolean capturing() {
+        if (captured == null && status >= 400) {
+            captured = new ByteArrayOutputStream();
+        }
+        return captured != null;
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+        if (!capturing()) {
+            return super.getOutputStream();
+        }
+        return new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+                captured.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                captured.write(b, off, len);
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException("error bodies are written synchronously");
+            }
+        };
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+        if (!capturing()) {
+            return super.getWriter();
+        }
+        if (writer == null) {
+            writer = new PrintWriter(new OutputStreamWriter(captured, StandardCharsets.UTF_8));
+        }
+        return writer;
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+        if (captured == null) {
+            super.flushBuffer();
+        }
+    }
+
+    /** Whether the wrapped servlet answered with an error whose body was held back. */
+    boolean heldBackError() {
+        return captured != null;
+    }
+
+    /**
+     * Writes the JSON-RPC error in place of what the SDK wrote.
+     *
+     * @param request the parsed request ({@code null} when it was not a JSON object); its id and method are echoed
+     */
+    void writeJsonRpcError(Map<?, ?> request) throws IOException {
+        Object id = request == null ? null : request.get("id");
+        if (!(id instanceof String) && !(id instanceof Number)) {
+            id = null;
+        }
+        Object method = request == null ? null : request.get("method");
+        Map<String, Object> error = new LinkedHashMap<>();
+        int httpStatus;
+        if (id != null && method instanceof String name && "2.0".equals(request.get("jsonrpc"))) {
+            // A well-formed request whose params the SDK could not read: that is the client's invalid params.
+            httpStatus = 200;
+            error.put("code", -32602);
+            error.put("message", "Invalid params for '" + abbreviate(name) + "': check the parameter types against "
+                    + "the method's schema (e.g. params must be an object, tool arguments an object).");
+        } else {
+            httpStatus = status >= 500 ? 400 : status;
+            error.put("code", -32600);
+            error.put("message", "Invalid request: send one JSON-RPC 2.0 object with \"jsonrpc\": \"2.0\", a string "
+                    + "\"method\" and, for requests, a string or number \"id\".");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jsonrpc", "2.0");
+        body.put("id", id);
+        body.put("error", error);
+        HttpServletResponse response = (HttpServletResponse) getResponse();
+        response.resetBuffer();
+        response.setStatus(httpStatus);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        byte[] bytes = McpJsonDefaults.getMapper().writeValueAsBytes(body);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private static String abbreviate(String s) {
+        String printable = s.codePoints().filter(c -> c >= 0x20 && c != 0x7f).limit(100)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable;
+    }
+}

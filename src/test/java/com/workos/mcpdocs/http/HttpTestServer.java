@@ -1,0 +1,111 @@
+package com.workos.mcpdocs.http;
+
+import com.workos.mcpdocs.App;
+import com.workos.mcpdocs.McpTestServer;
+import com.workos.mcpdocs.service.Services;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The HTTP server in this JVM over the fixture corpus, on a free loopback port, with helpers to reach it. */
+final class HttpTestServer implements AutoCloseable {
+
+    private static Services fixtureServices;
+
+    final DocsHttpServer server;
+
+    HttpTestServer(HttpOptions options) throws Exception {
+        server = DocsHttpServer.start(HttpTestServer::fixture, options);
+    }
+
+    static synchronized Services fixture() {
+        if (fixtureServices == null) {
+            try {
+                fixtureServices = App.services(McpTestServer.fixtureDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return fixtureServices;
+    }
+
+    String mcpUrl() {
+        return server.baseUrl() + DocsHttpServer.MCP_PATH;
+    }
+
+    /** The SDK's own Streamable HTTP client, initialized. */
+    McpSyncClient client(String token) {
+        HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport
+                .builder(server.baseUrl())
+                .endpoint(DocsHttpServer.MCP_PATH)
+                .jsonMapper(McpJsonDefaults.getMapper());
+        if (token != null) {
+            transport.httpRequestCustomizer((builder, method, uri, body, context) ->
+                    builder.header("Authorization", "Bearer " + token));
+        }
+        McpSyncClient client = McpClient.sync(transport.build())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
+        client.initialize();
+        return client;
+    }
+
+    /**
+     * A raw HTTP/1.1 POST with exactly these headers (java.net.http forbids setting Host, which is what DNS
+     * rebinding tests need). Returns the status line and body.
+     */
+    String rawPost(String hostHeader, String extraHeaders, String body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            String request = "POST " + DocsHttpServer.MCP_PATH + " HTTP/1.1\r\n"
+                    + "Host: " + hostHeader + "\r\n"
+                    + "Content-Type: application/json\r\n"
+                    + "Accept: application/json, text/event-stream\r\n"
+                    + extraHeaders
+                    + "Content-Length: " + bytes.length + "\r\n"
+                    + "Connection: close\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(bytes);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A POST with a chunked body (no Content-Length), as a client hiding its body size would send. */
+    String rawChunkedPost(String body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + DocsHttpServer.MCP_PATH + " HTTP/1.1\r\nHost: " + localHost() + "\r\n"
+                    + "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(bytes);
+            out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    String localHost() {
+        return "localhost:" + server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
