@@ -33,12 +33,16 @@ public final class RenderReport {
         int answers = 0;
         int missing = 0;
         int over = 0;
+        long answerBytes = 0;
+        long rawBytes = 0;
         for (Page page : services.corpus().pages()) {
             List<String> languages = renderer.languages(page);
             byte[] raw = files.get(page.sourceFile());
             for (String language : languages) {
                 String answer = services.docs().read(new DocsRequest(page.path(), language, null, 200_000, null));
                 answers++;
+                answerBytes += answer.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                rawBytes += raw.length;
                 double ratio = (double) answer.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / raw.length;
                 ratios.add(ratio);
                 if (args.length > 0) {
@@ -83,6 +87,8 @@ public final class RenderReport {
         System.out.printf("reference answers: %d (page x language), over 25%%: %d%n", answers, over);
         System.out.printf("ratio answer/raw mdx: median %.3f, p90 %.3f, max %.3f (%s)%n",
                 ratios.get(ratios.size() / 2), ratios.get((int) (ratios.size() * 0.9)), worstRatio, worst);
+        System.out.printf("all answers together: %.3f of the raw bytes (%d / %d)%n",
+                (double) answerBytes / rawBytes, answerBytes, rawBytes);
         System.out.printf("parameter keys missing: %d%n", missing);
         System.out.printf("pages: %d, JSX tags outside code: %d, raw placeholders outside code: %d%n",
                 services.corpus().pages().size(), tags, placeholders);
