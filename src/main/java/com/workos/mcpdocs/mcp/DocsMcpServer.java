@@ -10,10 +10,15 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Builds the MCP server over the services: its identity, instructions, capabilities and tools. */
 public final class DocsMcpServer {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocsMcpServer.class);
 
     public static final String NAME = "workos-mcp-docs-server";
 
@@ -33,7 +38,17 @@ public final class DocsMcpServer {
                                        McpServerTransportProvider transport) {
         DocsResources resources = new DocsResources(current);
         DocsPrompts prompts = new DocsPrompts(current);
-        return McpServer.sync(transport)
+        CountDownLatch firstCall = new CountDownLatch(1);
+        List<McpServerFeatures.SyncToolSpecification> tools = new DocsTools(current).all().stream()
+                .map(t -> new McpServerFeatures.SyncToolSpecification(t.tool(), (exchange, request) -> {
+                    try {
+                        return t.callHandler().apply(exchange, request);
+                    } finally {
+                        firstCall.countDown();
+                    }
+                }))
+                .toList();
+        McpSyncServer server = McpServer.sync(transport)
                 .serverInfo(NAME, Version.current())
                 .instructions(instructions(corpus))
                 .capabilities(capabilities())
@@ -41,11 +56,7 @@ public final class DocsMcpServer {
                 .validateToolInputs(false)
                 .jsonSchemaValidator(new OwnOutputValidator())
                 .requestTimeout(Duration.ofSeconds(30))
-                .tools(new DocsTools(current).all())
-                .resources(resources.all().stream()
-                        .map(r -> new McpServerFeatures.SyncResourceSpecification(r,
-                                (exchange, request) -> resources.read(request.uri())))
-                        .toList())
+                .tools(tools)
                 .resourceTemplates(new McpServerFeatures.SyncResourceTemplateSpecification(resources.pageTemplate(),
                         (exchange, request) -> resources.read(request.uri())))
                 .prompts(prompts.all().stream()
@@ -61,6 +72,25 @@ public final class DocsMcpServer {
                                 (exchange, request) -> prompts.complete(request.argument().name(),
                                         request.argument().value())))
                 .build();
+        // Listing every page needs the corpus, which may still be loading: the pages are added as resources once it
+        // is there, so initialize does not wait for it (reads through the template wait on their own). On two cores
+        // the first tool call goes first; the list follows it, or two seconds, whichever comes sooner.
+        Thread lister = new Thread(() -> {
+            try {
+                firstCall.await(2, TimeUnit.SECONDS);
+                for (var resource : resources.all()) {
+                    server.addResource(new McpServerFeatures.SyncResourceSpecification(resource,
+                            (exchange, request) -> resources.read(request.uri())));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Pages are not listed as resources: {}", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "resource-lister");
+        lister.setDaemon(true);
+        lister.start();
+        return server;
     }
 
     /** What both transports offer: tools, resources (pages, changelogs), prompts, completions and logging. */

@@ -61,6 +61,21 @@ class McpToolsTest {
     }
 
     @Test
+    void pagesAreResourcesOverStdioToo() throws Exception {
+        // Pages join the resource list once the corpus has loaded (after the first call or two seconds).
+        List<McpSchema.Resource> resources = List.of();
+        for (int i = 0; i < 50 && resources.isEmpty(); i++) {
+            resources = server.client().listResources().resources();
+            if (resources.isEmpty()) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(resources).extracting(McpSchema.Resource::uri).contains("workos://docs/sso/redirect-uris");
+        var read = server.client().readResource(new McpSchema.ReadResourceRequest("workos://docs/sso/redirect-uris"));
+        assertThat(((McpSchema.TextResourceContents) read.contents().get(0)).text()).startsWith("# Redirect URIs");
+    }
+
+    @Test
     void docsReturnsMarkdownWithoutFrontmatterAndWithNavigation() {
         CallToolResult result = server.call("workos_docs", Map.of("path", "sso/redirect-uris"));
         String text = text(result);
