@@ -4,6 +4,7 @@ import com.workos.mcpdocs.App;
 import com.workos.mcpdocs.http.DocsHttpServer;
 import com.workos.mcpdocs.http.HttpOptions;
 import com.workos.mcpdocs.mcp.DocsMcpServer;
+import com.workos.mcpdocs.mcp.ResilientStdioTransportProvider;
 import com.workos.mcpdocs.mcp.Version;
 import com.workos.mcpdocs.service.DocsRequest;
 import com.workos.mcpdocs.service.DocsService;
@@ -13,7 +14,6 @@ import com.workos.mcpdocs.service.Services;
 import com.workos.mcpdocs.source.DataDirectory;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,7 +119,7 @@ public final class Main implements Callable<Integer> {
                 return n;
             }
         };
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
+        ResilientStdioTransportProvider transport = new ResilientStdioTransportProvider(McpJsonDefaults.getMapper(),
                 stdin, System.out);
         McpSyncServer server = DocsMcpServer.create(services, App.describe(docs, data), transport);
         Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));

@@ -1,0 +1,380 @@
+package com.workos.mcpdocs.mcp;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerSession;
+import io.modelcontextprotocol.spec.McpServerTransport;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.ProtocolVersions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * MCP over stdio (newline-delimited JSON-RPC) that survives whatever a client writes. The SDK's own stdio provider
+ * (2.1.0) stops reading for good at the first line that is not a JSON-RPC message, so one bad line from a client
+ * leaves every later request unanswered. Here each line is checked on its own: a line that is not JSON is answered
+ * with a parse error, a JSON value that is not a valid message with an invalid-request error (carrying the id when
+ * the line has a usable one), and the server reads on. Lines over {@value #MAX_LINE_BYTES} bytes are refused
+ * without being held in memory.
+ *
+ * <p>Requests run concurrently, at most {@value #MAX_IN_FLIGHT} at a time: past that, reading pauses, so a client
+ * that floods the server slows itself down instead of growing the server's queues. Closing waits for requests in
+ * flight (up to {@value #DRAIN_SECONDS} s), so a client that writes its requests and closes stdin still gets its
+ * answers. stdout carries nothing but protocol messages.
+ */
+public final class ResilientStdioTransportProvider implements McpServerTransportProvider {
+
+    static final int MAX_LINE_BYTES = 4 << 20;
+    static final int MAX_IN_FLIGHT = 64;
+    private static final int DRAIN_SECONDS = 10;
+    private static final int PARSE_ERROR = -32700;
+    private static final Logger log = LoggerFactory.getLogger(ResilientStdioTransportProvider.class);
+
+    private final McpJsonMapper json;
+    private final InputStream in;
+    private final OutputStream out;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private volatile McpServerSession session;
+    private volatile boolean closing;
+
+    public ResilientStdioTransportProvider(McpJsonMapper json, InputStream in, OutputStream out) {
+        this.json = json;
+        this.in = in;
+        this.out = out;
+    }
+
+    /** Every version the tools, resources and prompts here work with, oldest first (the last is preferred). */
+    @Override
+    public List<String> protocolVersions() {
+        return List.of(ProtocolVersions.MCP_2024_11_05, ProtocolVersions.MCP_2025_03_26,
+                ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
+    }
+
+    @Override
+    public void setSessionFactory(McpServerSession.Factory factory) {
+        session = factory.create(new SessionTransport());
+        Thread reader = new Thread(this::readLoop, "mcp-stdio-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    @Override
+    public Mono<Void> notifyClients(String method, Object params) {
+        McpServerSession current = session;
+        return current == null ? Mono.empty() : current.sendNotification(method, params);
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        return Mono.fromRunnable(() -> {
+            closing = true;
+            try {
+                // Every permit back means no request is still being answered.
+                if (inFlight.tryAcquire(MAX_IN_FLIGHT, DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                    inFlight.release(MAX_IN_FLIGHT);
+                } else {
+                    log.warn("closing with requests still running after {} s", DRAIN_SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }).then(Mono.defer(() -> session == null ? Mono.empty() : session.closeGracefully()));
+    }
+
+    private void readLoop() {
+        LineReader lines = new LineReader(in, MAX_LINE_BYTES);
+        try {
+            LineReader.Line line;
+            while ((line = lines.next()) != null) {
+                if (line.tooLong()) {
+                    sendError(null, McpSchema.ErrorCodes.INVALID_REQUEST, "message larger than " + MAX_LINE_BYTES
+                            + " bytes; send smaller messages.");
+                } else if (!line.text().isBlank()) {
+                    accept(line.text());
+                }
+            }
+        } catch (IOException e) {
+            if (!closing) {
+                log.warn("stdin failed: {}", e.toString());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One line from the client: checked, then handed to the session, or answered with what was wrong. */
+    private void accept(String line) throws InterruptedException {
+        Object value;
+        try {
+            value = json.readValue(line, Object.class);
+        } catch (Exception e) {
+            sendError(null, PARSE_ERROR, "not valid JSON; send one JSON-RPC message per line.");
+            return;
+        }
+        try {
+            dispatch(line, value);
+        } catch (RuntimeException e) {
+            // Whatever one message does, the next line is still read.
+            log.warn("could not handle a message: {}", e.toString());
+            sendError(MessageShape.usableId(value), McpSchema.ErrorCodes.INTERNAL_ERROR, "internal error: "
+                    + abbreviate(e.getMessage()));
+        }
+    }
+
+    private void dispatch(String line, Object value) throws InterruptedException {
+        Problem problem = MessageShape.check(value);
+        if (problem != null) {
+            if (problem.answer()) {
+                sendError(problem.id(), problem.code(), problem.message());
+            }
+            return;
+        }
+        McpSchema.JSONRPCMessage message;
+        try {
+            message = McpSchema.deserializeJsonRpcMessage(json, line);
+        } catch (Exception e) {
+            // A response is never answered, not even a malformed one (JSON-RPC 2.0).
+            if (!MessageShape.isResponse(value)) {
+                sendError(MessageShape.usableId(value), McpSchema.ErrorCodes.INVALID_REQUEST,
+                        "not a JSON-RPC 2.0 message: check the types of 'id', 'method' and 'params'.");
+            }
+            return;
+        }
+        inFlight.acquire();
+        Object id = message instanceof McpSchema.JSONRPCRequest request ? request.id() : null;
+        session.handle(message)
+                .onErrorResume(e -> {
+                    // The session answers handler failures itself; this is the last net for anything else.
+                    log.warn("could not handle a message: {}", e.toString());
+                    if (id != null) {
+                        sendError(id, McpSchema.ErrorCodes.INTERNAL_ERROR, "internal error: "
+                                + abbreviate(e.getMessage()));
+                    }
+                    return Mono.empty();
+                })
+                .doFinally(signal -> inFlight.release())
+                .subscribe();
+    }
+
+    /**
+     * Answers with an error; {@code id} is {@code null} when the message had no usable one (the SDK's response
+     * type refuses a null id, which JSON-RPC requires here, so the answer is written as a plain map).
+     */
+    private void sendError(Object id, int code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+        error.put("id", id);
+        error.put("error", Map.of("code", code, "message", message));
+        send(error).subscribe();
+    }
+
+    private Mono<Void> send(Object message) {
+        return Mono.fromRunnable(() -> {
+            try {
+                byte[] bytes = json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
+                synchronized (out) {
+                    out.write(bytes);
+                    out.write('\n');
+                    out.flush();
+                }
+            } catch (IOException e) {
+                if (!closing) {
+                    log.warn("could not write to stdout: {}", e.toString());
+                }
+            }
+        });
+    }
+
+    private static String abbreviate(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = s.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
+    /** The session's side of the connection: writes go to stdout, one message per line. */
+    private final class SessionTransport implements McpServerTransport {
+        @Override
+        public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
+            return send(message);
+        }
+
+        @Override
+        public <T> T unmarshalFrom(Object data, TypeRef<T> type) {
+            return json.convertValue(data, type);
+        }
+
+        @Override
+        public Mono<Void> closeGracefully() {
+            return Mono.fromRunnable(() -> closing = true);
+        }
+
+        @Override
+        public List<String> protocolVersions() {
+            return ResilientStdioTransportProvider.this.protocolVersions();
+        }
+    }
+
+    /**
+     * Why a JSON value is not a message the session can take, and whether (and how) to answer: JSON-RPC 2.0 answers
+     * every invalid message (with a null id when it has no usable one), except notifications, which never get one.
+     */
+    record Problem(boolean answer, Object id, int code, String message) {
+    }
+
+    /** Checks the JSON-RPC 2.0 shape before the SDK sees a message, so its failures cannot reach the session. */
+    static final class MessageShape {
+
+        private MessageShape() {
+        }
+
+        /** {@code null} when {@code value} is a well-formed request, notification or response. */
+        static Problem check(Object value) {
+            if (!(value instanceof Map<?, ?> message)) {
+                return new Problem(true, null, McpSchema.ErrorCodes.INVALID_REQUEST,
+                        "a JSON-RPC message is a JSON object (batches are not part of MCP); got "
+                                + typeName(value) + ".");
+            }
+            Object id = usableId(message);
+            boolean hasId = message.containsKey("id");
+            if (!"2.0".equals(message.get("jsonrpc"))) {
+                return new Problem(true, id, McpSchema.ErrorCodes.INVALID_REQUEST, "'jsonrpc' must be \"2.0\".");
+            }
+            if (hasId && id == null) {
+                return new Problem(true, null, McpSchema.ErrorCodes.INVALID_REQUEST,
+                        "'id' must be a string or an integer.");
+            }
+            Object method = message.get("method");
+            if (method == null) {
+                if (isResponse(message)) {
+                    return null; // a client's answer to a server request
+                }
+                return new Problem(true, id, McpSchema.ErrorCodes.INVALID_REQUEST,
+                        "a request needs a 'method' (a string).");
+            }
+            if (!(method instanceof String)) {
+                return new Problem(true, id, McpSchema.ErrorCodes.INVALID_REQUEST, "'method' must be a string.");
+            }
+            Object params = message.get("params");
+            if (params != null && !(params instanceof Map)) {
+                // A notification gets no answer, even a bad one.
+                return new Problem(hasId, id, McpSchema.ErrorCodes.INVALID_PARAMS,
+                        "'params' must be an object; got " + typeName(params) + ".");
+            }
+            return null;
+        }
+
+        /** Whether {@code value} has the shape of a response (an id, no method, a result or an error). */
+        static boolean isResponse(Object value) {
+            return value instanceof Map<?, ?> message && usableId(message) != null && message.get("method") == null
+                    && (message.containsKey("result") || message.containsKey("error"));
+        }
+
+        /** The message's id when it is one a response may carry (a string or an integer), else {@code null}. */
+        static Object usableId(Object value) {
+            if (!(value instanceof Map<?, ?> message)) {
+                return null;
+            }
+            Object id = message.get("id");
+            if (id instanceof String || id instanceof Integer || id instanceof Long
+                    || id instanceof java.math.BigInteger) {
+                return id;
+            }
+            return null;
+        }
+
+        private static String typeName(Object value) {
+            if (value == null) {
+                return "null";
+            }
+            if (value instanceof List) {
+                return "an array";
+            }
+            if (value instanceof String) {
+                return "a string";
+            }
+            if (value instanceof Number) {
+                return "a number";
+            }
+            if (value instanceof Boolean) {
+                return "a boolean";
+            }
+            return "an object";
+        }
+    }
+
+    /** Newline-delimited lines from a byte stream, with a bound on how much of one line is kept. */
+    static final class LineReader {
+
+        /** A line, or the fact that one was too long (its bytes were skipped). */
+        record Line(String text, boolean tooLong) {
+        }
+
+        private final InputStream in;
+        private final int maxBytes;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int position;
+        private int limit;
+
+        LineReader(InputStream in, int maxBytes) {
+            this.in = in;
+            this.maxBytes = maxBytes;
+        }
+
+        /** The next line without its line break, or {@code null} at the end of the stream. */
+        Line next() throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            boolean tooLong = false;
+            boolean sawAny = false;
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer, 0, buffer.length);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return sawAny ? finish(line, tooLong) : null;
+                    }
+                }
+                sawAny = true;
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                int length = position - start;
+                if (!tooLong) {
+                    if (line.size() + length > maxBytes) {
+                        tooLong = true;
+                        line = new ByteArrayOutputStream();
+                    } else {
+                        line.write(buffer, start, length);
+                    }
+                }
+                if (position < limit) {
+                    position++; // the newline
+                    return finish(line, tooLong);
+                }
+            }
+        }
+
+        private static Line finish(ByteArrayOutputStream line, boolean tooLong) {
+            if (tooLong) {
+                return new Line("", true);
+            }
+            String text = line.toString(StandardCharsets.UTF_8);
+            return new Line(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text, false);
+        }
+    }
+}
