@@ -32,6 +32,10 @@ public final class StatelessDocsServer {
                 .capabilities(DocsMcpServer.capabilities())
                 .jsonMapper(McpJsonDefaults.getMapper())
                 .validateToolInputs(false)
+                .jsonSchemaValidator(new OwnOutputValidator())
+                // The servlet thread waits for the answer anyway: running the handler on it saves a hand-off to a
+                // Reactor pool per call (workos_docs at 32 clients: 1,404 -> 2,225 calls/s in a back-to-back run).
+                .immediateExecution(true)
                 .requestTimeout(Duration.ofSeconds(30))
                 .tools(tools(current))
                 .resources(resources.all().stream()
