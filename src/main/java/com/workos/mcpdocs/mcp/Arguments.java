@@ -68,7 +68,11 @@ final class Arguments {
         return (int) n;
     }
 
-    private static String typeName(Object value) {
+    /** How a JSON value's type reads in an error message: "a string", "an array"... */
+    static String typeName(Object value) {
+        if (value == null) {
+            return "null";
+        }
         if (value instanceof String) {
             return "a string";
         }

@@ -246,7 +246,7 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
             if (!(value instanceof Map<?, ?> message)) {
                 return new Problem(true, null, McpSchema.ErrorCodes.INVALID_REQUEST,
                         "a JSON-RPC message is a JSON object (batches are not part of MCP); got "
-                                + typeName(value) + ".");
+                                + Arguments.typeName(value) + ".");
             }
             Object id = usableId(message);
             boolean hasId = message.containsKey("id");
@@ -272,7 +272,7 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
             if (params != null && !(params instanceof Map)) {
                 // A notification gets no answer, even a bad one.
                 return new Problem(hasId, id, McpSchema.ErrorCodes.INVALID_PARAMS,
-                        "'params' must be an object; got " + typeName(params) + ".");
+                        "'params' must be an object; got " + Arguments.typeName(params) + ".");
             }
             return null;
         }
@@ -294,25 +294,6 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
                 return id;
             }
             return null;
-        }
-
-        private static String typeName(Object value) {
-            if (value == null) {
-                return "null";
-            }
-            if (value instanceof List) {
-                return "an array";
-            }
-            if (value instanceof String) {
-                return "a string";
-            }
-            if (value instanceof Number) {
-                return "a number";
-            }
-            if (value instanceof Boolean) {
-                return "a boolean";
-            }
-            return "an object";
         }
     }
 

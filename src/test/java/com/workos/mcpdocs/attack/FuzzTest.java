@@ -44,6 +44,7 @@ class FuzzTest {
     static HttpClient http;
     static McpJsonMapper json = McpJsonDefaults.getMapper();
     final Random random = new Random(SEED);
+    final RandomJson gen = new RandomJson(random, "");
 
     @BeforeAll
     static void start() throws Exception {
@@ -74,8 +75,8 @@ class FuzzTest {
             HttpResponse<String> response = post(c.body());
             String body = response.body();
             if (response.statusCode() >= 500 || body.contains("stackTrace") || body.contains("Exception")) {
-                failures.add(i + ": HTTP " + response.statusCode() + " for " + abbreviate(c.body()) + " -> "
-                        + abbreviate(body));
+                failures.add(i + ": HTTP " + response.statusCode() + " for " + RandomJson.abbreviate(c.body()) + " -> "
+                        + RandomJson.abbreviate(body));
                 continue;
             }
             if (c.id() == null) {
@@ -91,8 +92,8 @@ class FuzzTest {
                 errors++;
             }
             if (!ok) {
-                failures.add(i + ": " + abbreviate(c.body()) + " -> HTTP " + response.statusCode() + " "
-                        + abbreviate(body));
+                failures.add(i + ": " + RandomJson.abbreviate(c.body()) + " -> HTTP " + response.statusCode() + " "
+                        + RandomJson.abbreviate(body));
             }
         }
         System.out.println("fuzz: " + MESSAGES + " messages, " + withId + " requests with an id (" + errors
@@ -112,14 +113,14 @@ class FuzzTest {
         Object id = random.nextBoolean() ? (Object) random.nextInt(1_000_000) : "r-" + i;
         switch (kind) {
             case 0 -> { // bad JSON: a valid message cut short or with bytes flipped
-                String valid = json.writeValueAsString(request(id, "ping", Map.of()));
+                String valid = json.writeValueAsString(RandomJson.request(id, "ping", Map.of()));
                 String cut = valid.substring(0, random.nextInt(valid.length() - 1));
-                return new Case(random.nextBoolean() ? cut : cut + randomString(5) + "}}", null, false);
+                return new Case(random.nextBoolean() ? cut : cut + gen.anyChars(5) + "}}", null, false);
             }
             case 1 -> { // wrong types for jsonrpc, id, method or params
-                Map<String, Object> message = request(id, pick(METHODS), Map.of());
-                String field = pick(new String[] {"jsonrpc", "id", "method", "params"});
-                message.put(field, randomValue(2));
+                Map<String, Object> message = RandomJson.request(id, gen.pick(METHODS), Map.of());
+                String field = gen.pick(new String[] {"jsonrpc", "id", "method", "params"});
+                message.put(field, gen.value(2));
                 Object echoed = message.get("id");
                 boolean hasId = echoed instanceof String || echoed instanceof Number;
                 boolean wellFormed = "2.0".equals(message.get("jsonrpc")) && message.get("method") instanceof String;
@@ -127,17 +128,17 @@ class FuzzTest {
             }
             case 2 -> { // huge strings in the places tools read
                 // Up to ~720 KB in all: under the 1 MiB body limit, so the tools (not the 413 guard) see them.
-                String huge = randomString(1_000 + random.nextInt(60_000));
+                String huge = gen.anyChars(1_000 + random.nextInt(60_000));
                 Map<String, Object> args = Map.of("query", huge, "path", huge, "example", huge, "package", huge);
-                return new Case(json.writeValueAsString(request(id, "tools/call",
-                        Map.of("name", pick(TOOLS), "arguments", args))), id, false);
+                return new Case(json.writeValueAsString(RandomJson.request(id, "tools/call",
+                        Map.of("name", gen.pick(TOOLS), "arguments", args))), id, false);
             }
             case 3 -> { // unknown methods
-                return new Case(json.writeValueAsString(request(id, "x/" + randomString(1 + random.nextInt(40)),
+                return new Case(json.writeValueAsString(RandomJson.request(id, "x/" + gen.anyChars(1 + random.nextInt(40)),
                         Map.of())), id, true);
             }
             case 4 -> { // missing ids: notifications, which get no JSON-RPC answer
-                Map<String, Object> message = request(id, pick(METHODS), Map.of());
+                Map<String, Object> message = RandomJson.request(id, gen.pick(METHODS), Map.of());
                 message.remove("id");
                 return new Case(json.writeValueAsString(message), null, false);
             }
@@ -146,77 +147,26 @@ class FuzzTest {
                 for (String name : new String[] {"query", "path", "maxResults", "section", "example", "language",
                         "limit", "package", "since"}) {
                     if (random.nextBoolean()) {
-                        args.put(name, randomValue(2));
+                        args.put(name, gen.value(2));
                     }
                 }
-                return new Case(json.writeValueAsString(request(id, "tools/call",
-                        Map.of("name", pick(TOOLS), "arguments", args))), id, false);
+                return new Case(json.writeValueAsString(RandomJson.request(id, "tools/call",
+                        Map.of("name", gen.pick(TOOLS), "arguments", args))), id, false);
             }
             case 6 -> { // any JSON value at all
-                return new Case(json.writeValueAsString(randomValue(3)), null, false);
+                return new Case(json.writeValueAsString(gen.value(3)), null, false);
             }
             default -> { // known methods with random params
                 Map<String, Object> params = new LinkedHashMap<>();
                 for (String name : new String[] {"uri", "name", "arguments", "cursor", "level", "ref", "argument"}) {
                     if (random.nextBoolean()) {
-                        params.put(name, randomValue(2));
+                        params.put(name, gen.value(2));
                     }
                 }
-                return new Case(json.writeValueAsString(request(id, pick(METHODS), params)),
-                        pick(METHODS).startsWith("notifications/") ? id : id, false);
+                return new Case(json.writeValueAsString(RandomJson.request(id, gen.pick(METHODS), params)),
+                        id, false);
             }
         }
-    }
-
-    private static Map<String, Object> request(Object id, String method, Map<String, Object> params) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("jsonrpc", "2.0");
-        message.put("id", id);
-        message.put("method", method);
-        message.put("params", params);
-        return message;
-    }
-
-    private Object randomValue(int depth) {
-        int kind = random.nextInt(depth > 0 ? 9 : 7);
-        return switch (kind) {
-            case 0 -> null;
-            case 1 -> random.nextBoolean();
-            case 2 -> random.nextInt();
-            case 3 -> random.nextDouble() * 1e12;
-            case 4 -> randomString(random.nextInt(30));
-            case 5 -> "../".repeat(random.nextInt(10)) + "etc/passwd";
-            case 6 -> Long.MAX_VALUE;
-            case 7 -> {
-                List<Object> list = new ArrayList<>();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    list.add(randomValue(depth - 1));
-                }
-                yield list;
-            }
-            default -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    map.put(randomString(1 + random.nextInt(8)), randomValue(depth - 1));
-                }
-                yield map;
-            }
-        };
-    }
-
-    private String randomString(int length) {
-        StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            int pool = random.nextInt(10);
-            out.append((char) (pool == 0 ? random.nextInt(0x20) // control characters
-                    : pool == 1 ? 0x80 + random.nextInt(0xD000) // anything in the BMP below the surrogates
-                    : 0x20 + random.nextInt(0x5F)));
-        }
-        return out.toString();
-    }
-
-    private String pick(String[] values) {
-        return values[random.nextInt(values.length)];
     }
 
     private static HttpResponse<String> post(String body) throws Exception {
@@ -234,9 +184,5 @@ class FuzzTest {
         } catch (Exception e) {
             return null;
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 }

@@ -60,6 +60,7 @@ class StdioFuzzTest {
     }
 
     final Random random = new Random(SEED);
+    final RandomJson gen = new RandomJson(random, "k");
     final Map<String, Integer> nullIdMessages = new ConcurrentHashMap<>();
     final ObjectMapper json = new ObjectMapper();
     int sequence;
@@ -137,7 +138,7 @@ class StdioFuzzTest {
             Map<String, Object> answer = answers.get(c.id());
             String problem = judge(c, answer);
             if (problem != null && wrong.size() < 20) {
-                wrong.add(problem + ": " + abbreviate(c.line()) + " -> " + abbreviate(String.valueOf(answer)));
+                wrong.add(problem + ": " + RandomJson.abbreviate(c.line()) + " -> " + RandomJson.abbreviate(String.valueOf(answer)));
             }
         }
         long expectedNullIdErrors = byKind.getOrDefault(Expect.NULL_ID_ERROR, 0L);
@@ -195,11 +196,11 @@ class StdioFuzzTest {
                 try {
                     message = json.readValue(line, Map.class);
                 } catch (Exception e) {
-                    notJson.add(abbreviate(line));
+                    notJson.add(RandomJson.abbreviate(line));
                     continue;
                 }
                 if (!"2.0".equals(message.get("jsonrpc"))) {
-                    notJson.add(abbreviate(line));
+                    notJson.add(RandomJson.abbreviate(line));
                     continue;
                 }
                 Object id = message.get("id");
@@ -209,7 +210,7 @@ class StdioFuzzTest {
                         nullIdMessages.merge(String.valueOf(((Map<String, Object>) message.get("error"))
                                 .get("message")), 1, Integer::sum);
                     } else if (!message.containsKey("method")) {
-                        notJson.add(abbreviate(line)); // neither an error nor a notification
+                        notJson.add(RandomJson.abbreviate(line)); // neither an error nor a notification
                     }
                     continue;
                 }
@@ -240,13 +241,13 @@ class StdioFuzzTest {
         int kind = random.nextInt(11);
         switch (kind) {
             case 0 -> { // bad JSON: a valid message cut short, maybe with junk after the cut
-                String valid = json.writeValueAsString(request(idValue, pick(METHODS), Map.of()));
+                String valid = json.writeValueAsString(RandomJson.request(idValue, gen.pick(METHODS), Map.of()));
                 String cut = valid.substring(0, 1 + random.nextInt(valid.length() - 2));
                 return new Case(random.nextBoolean() ? cut : cut + printable(1 + random.nextInt(8)) + "}}", null,
                         Expect.NULL_ID_ERROR);
             }
             case 1 -> { // wrong types for jsonrpc, id, method or params
-                Map<String, Object> message = request(idValue, pick(METHODS), Map.of());
+                Map<String, Object> message = RandomJson.request(idValue, gen.pick(METHODS), Map.of());
                 return switch (random.nextInt(4)) {
                     case 0 -> {
                         message.put("jsonrpc", pickValue("1.0", 2.0, null, List.of(), "", true));
@@ -268,26 +269,26 @@ class StdioFuzzTest {
             }
             case 2 -> { // huge strings where tools read them: every tool refuses them
                 String huge = random.nextInt(50) == 0 ? printable(1 << 20) : printable(1_001 + random.nextInt(20_000));
-                String tool = pick(TOOLS);
+                String tool = gen.pick(TOOLS);
                 String argument = switch (tool) {
                     case "workos_docs" -> "path";
                     case "workos_examples" -> "example";
                     case "workos_changelogs" -> "package";
                     default -> "query";
                 };
-                return new Case(json.writeValueAsString(request(idValue, "tools/call",
+                return new Case(json.writeValueAsString(RandomJson.request(idValue, "tools/call",
                         Map.of("name", tool, "arguments", Map.of(argument, huge)))), key, Expect.REFUSED);
             }
             case 3 -> { // unknown methods
-                return new Case(json.writeValueAsString(request(idValue, "x/" + printable(1 + random.nextInt(40)),
+                return new Case(json.writeValueAsString(RandomJson.request(idValue, "x/" + printable(1 + random.nextInt(40)),
                         Map.of())), key, Expect.ERROR);
             }
             case 4 -> { // no id: notifications, known or not, with any params; never answered
-                Map<String, Object> message = request(idValue, random.nextBoolean() ? pick(METHODS)
+                Map<String, Object> message = RandomJson.request(idValue, random.nextBoolean() ? gen.pick(METHODS)
                         : "notifications/" + printable(1 + random.nextInt(10)), Map.of());
                 message.remove("id");
                 if (random.nextBoolean()) {
-                    message.put("params", randomValue(2));
+                    message.put("params", gen.value(2));
                 }
                 return new Case(json.writeValueAsString(message), null, Expect.NOTHING);
             }
@@ -296,14 +297,14 @@ class StdioFuzzTest {
                 for (String name : new String[] {"query", "path", "maxResults", "section", "example", "language",
                         "limit", "package", "since"}) {
                     if (random.nextBoolean()) {
-                        args.put(name, randomValue(2));
+                        args.put(name, gen.value(2));
                     }
                 }
-                return new Case(json.writeValueAsString(request(idValue, "tools/call",
-                        Map.of("name", pick(TOOLS), "arguments", args))), key, Expect.ANSWER);
+                return new Case(json.writeValueAsString(RandomJson.request(idValue, "tools/call",
+                        Map.of("name", gen.pick(TOOLS), "arguments", args))), key, Expect.ANSWER);
             }
             case 6 -> { // any JSON value that is not an object: arrays (batches), strings, numbers...
-                Object value = randomValue(3);
+                Object value = gen.value(3);
                 if (value instanceof Map) {
                     value = List.of(value);
                 }
@@ -313,90 +314,42 @@ class StdioFuzzTest {
                 Map<String, Object> params = new LinkedHashMap<>();
                 for (String name : new String[] {"uri", "name", "arguments", "cursor", "level", "ref", "argument"}) {
                     if (random.nextBoolean()) {
-                        params.put(name, randomValue(2));
+                        params.put(name, gen.value(2));
                     }
                 }
-                return new Case(json.writeValueAsString(request(idValue, pick(METHODS), params)), key,
+                return new Case(json.writeValueAsString(RandomJson.request(idValue, gen.pick(METHODS), params)), key,
                         Expect.ANSWER);
             }
             case 8 -> { // a stray response, as if to a request the server never sent
                 Map<String, Object> message = new LinkedHashMap<>();
                 message.put("jsonrpc", "2.0");
                 message.put("id", idValue);
-                message.put(random.nextBoolean() ? "result" : "error", randomValue(1));
+                message.put(random.nextBoolean() ? "result" : "error", gen.value(1));
                 return new Case(json.writeValueAsString(message), key, Expect.NOTHING);
             }
             case 9 -> { // path traversal and odd paths through every place a path goes
-                String path = pick(new String[] {"../../pom.xml", "/etc/passwd", "..\\..\\README.md",
+                String path = gen.pick(new String[] {"../../pom.xml", "/etc/passwd", "..\\..\\README.md",
                         "%2e%2e/%2e%2e/pom.xml", "sso/\u0000/../../pom.xml", "\u2025/\u2025/pom.xml",
                         "file:///etc/passwd"});
                 boolean resource = random.nextBoolean();
                 Map<String, Object> message = resource
-                        ? request(idValue, "resources/read", Map.of("uri", "workos://docs/" + path))
-                        : request(idValue, "tools/call", Map.of("name", "workos_docs", "arguments",
+                        ? RandomJson.request(idValue, "resources/read", Map.of("uri", "workos://docs/" + path))
+                        : RandomJson.request(idValue, "tools/call", Map.of("name", "workos_docs", "arguments",
                         Map.of("path", path)));
                 return new Case(json.writeValueAsString(message), key, Expect.REFUSED);
             }
             default -> { // well-formed requests, answered normally
                 Map<String, Object> message = switch (random.nextInt(4)) {
-                    case 0 -> request(idValue, "ping", Map.of());
-                    case 1 -> request(idValue, "tools/list", Map.of());
-                    case 2 -> request(idValue, "tools/call", Map.of("name", "workos_search", "arguments",
-                            Map.of("query", pick(new String[] {"sso", "redirect uri", "access token", "user"}))));
-                    default -> request(idValue, "tools/call", Map.of("name", "workos_docs", "arguments",
-                            Map.of("path", pick(new String[] {"sso/redirect-uris", "authkit", "broken/fine", ""}))));
+                    case 0 -> RandomJson.request(idValue, "ping", Map.of());
+                    case 1 -> RandomJson.request(idValue, "tools/list", Map.of());
+                    case 2 -> RandomJson.request(idValue, "tools/call", Map.of("name", "workos_search", "arguments",
+                            Map.of("query", gen.pick(new String[] {"sso", "redirect uri", "access token", "user"}))));
+                    default -> RandomJson.request(idValue, "tools/call", Map.of("name", "workos_docs", "arguments",
+                            Map.of("path", gen.pick(new String[] {"sso/redirect-uris", "authkit", "broken/fine", ""}))));
                 };
                 return new Case(json.writeValueAsString(message), key, Expect.SUCCESS);
             }
         }
-    }
-
-    private static Map<String, Object> request(Object id, String method, Map<String, Object> params) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("jsonrpc", "2.0");
-        message.put("id", id);
-        message.put("method", method);
-        message.put("params", params);
-        return message;
-    }
-
-    private Object randomValue(int depth) {
-        int kind = random.nextInt(depth > 0 ? 9 : 7);
-        return switch (kind) {
-            case 0 -> null;
-            case 1 -> random.nextBoolean();
-            case 2 -> random.nextInt();
-            case 3 -> random.nextDouble() * 1e12;
-            case 4 -> anyChars(random.nextInt(30));
-            case 5 -> "../".repeat(random.nextInt(10)) + "etc/passwd";
-            case 6 -> Long.MAX_VALUE;
-            case 7 -> {
-                List<Object> list = new ArrayList<>();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    list.add(randomValue(depth - 1));
-                }
-                yield list;
-            }
-            default -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    map.put("k" + anyChars(1 + random.nextInt(8)), randomValue(depth - 1));
-                }
-                yield map;
-            }
-        };
-    }
-
-    /** Any characters, control characters included (JSON escapes them, so they never break a line). */
-    private String anyChars(int length) {
-        StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            int pool = random.nextInt(10);
-            out.append((char) (pool == 0 ? random.nextInt(0x20)
-                    : pool == 1 ? 0x80 + random.nextInt(0xD000)
-                    : 0x20 + random.nextInt(0x5F)));
-        }
-        return out.toString();
     }
 
     /** Printable characters only: safe to put raw into a line. */
@@ -408,15 +361,7 @@ class StdioFuzzTest {
         return out.toString();
     }
 
-    private String pick(String[] values) {
-        return values[random.nextInt(values.length)];
-    }
-
     private Object pickValue(Object... values) {
         return values[random.nextInt(values.length)];
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 }
