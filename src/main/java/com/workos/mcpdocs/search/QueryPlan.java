@@ -8,13 +8,11 @@ import java.util.Map;
 import java.util.function.ToDoubleBiFunction;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import java.util.Set;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * What a query asks for, after analysis: its terms (some matched with typo tolerance), the synonyms it implies, and
@@ -107,15 +105,16 @@ final class QueryPlan {
     }
 
     /** The query with one set of field weights for every term. */
-    Query query(Map<String, Float> weights) {
-        return query(weights, weights);
+    Query query(TermCache index, Map<String, Float> weights) {
+        return query(index, weights, weights);
     }
 
     /**
+     * @param index             the index the query runs on
      * @param identifierWeights field weights for identifier terms
      * @param wordWeights       field weights for everyday words (and synonyms)
      */
-    Query query(Map<String, Float> identifierWeights, Map<String, Float> wordWeights) {
+    Query query(TermCache index, Map<String, Float> identifierWeights, Map<String, Float> wordWeights) {
         Map<String, Float> weights = wordWeights;
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (TermClause clause : terms) {
@@ -125,7 +124,7 @@ final class QueryPlan {
                 // The token as written is stronger evidence than its normalized forms (create_users vs createuser).
                 List<Query> forms = new ArrayList<>();
                 for (String term : clause.whole()) {
-                    Query q = termQuery(term, w);
+                    Query q = termQuery(index, term, w);
                     forms.add(forms.isEmpty() ? q : new BoostQuery(q, NORMALIZED_FORM_WEIGHT));
                 }
                 Query whole = forms.size() == 1 ? forms.get(0) : new DisjunctionMaxQuery(forms, 0.1f);
@@ -136,7 +135,7 @@ final class QueryPlan {
             // (AuthKit) the parts only repeat the word, so together they weigh half a word.
             float partWeight = clause.identifier() ? 1f : WORD_PARTS_WEIGHT / Math.max(1, clause.parts().size());
             for (String part : clause.parts()) {
-                token.add(new BoostQuery(termQuery(part, w), partWeight), BooleanClause.Occur.SHOULD);
+                token.add(new BoostQuery(termQuery(index, part, w), partWeight), BooleanClause.Occur.SHOULD);
             }
             query.add(token.build(), BooleanClause.Occur.SHOULD);
         }
@@ -145,7 +144,7 @@ final class QueryPlan {
             for (List<String> phraseTerms : group) {
                 BooleanQuery.Builder all = new BooleanQuery.Builder();
                 for (String term : phraseTerms) {
-                    all.add(termQuery(term, weights), BooleanClause.Occur.MUST);
+                    all.add(termQuery(index, term, weights), BooleanClause.Occur.MUST);
                 }
                 alternatives.add(all.build());
             }
@@ -173,11 +172,11 @@ final class QueryPlan {
         return s > 0 && (terms.size() < MIN_TERMS_TO_DROP_COMMON || s <= COMMON_SHARE);
     }
 
-    private Query termQuery(String term, Map<String, Float> weights) {
+    private Query termQuery(TermCache index, String term, Map<String, Float> weights) {
         List<Query> perField = new ArrayList<>();
         weights.forEach((field, weight) -> {
             if (included.computeIfAbsent(field + '\u0000' + term, k -> include(field, term))) {
-                perField.add(new BoostQuery(new TermQuery(new Term(field, term)), weight));
+                perField.add(new BoostQuery(index.query(field, term), weight));
             }
         });
         if (perField.isEmpty()) {

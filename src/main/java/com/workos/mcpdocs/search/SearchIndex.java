@@ -5,12 +5,13 @@ import com.workos.mcpdocs.corpus.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.DocValues;
@@ -21,17 +22,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Ranked search over a corpus. Pages are ranked by their page-level match plus the match of their best section; a
@@ -39,10 +40,6 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class SearchIndex {
 
-    /** How many pages are considered before sections re-rank them. */
-    private static final int CANDIDATES = 30;
-    /** How many sections are considered; their pages join the candidates. */
-    private static final int SECTION_CANDIDATES = 40;
     /** How much the best section adds to the page's own score. */
     private static final float SECTION_WEIGHT = 0.6f;
     private static final String REFERENCE_PREFIX = "reference/";
@@ -52,10 +49,14 @@ public final class SearchIndex {
     private final IndexSearcher pages;
     private final IndexSearcher sections;
     private final QueryPlanner planner;
+    private final TermCache pageTerms;
+    private final TermCache sectionTerms;
     /** Page path and section position by document number, read once: hits need no stored fields. */
     private final String[] pagePaths;
     private final String[] sectionPaths;
     private final int[] sectionOrdinals;
+    /** The page document of each section document ({@code -1} if its page is not indexed). */
+    private final int[] sectionPages;
     /** Sections of pages that appeared in results, split and prepared for snippets on first use. */
     private final Map<String, List<SectionText>> sectionsByPage = new ConcurrentHashMap<>();
 
@@ -83,8 +84,18 @@ public final class SearchIndex {
         this.sectionPaths = new String[sectionReader.maxDoc()];
         this.sectionOrdinals = new int[sectionReader.maxDoc()];
         readDocValues(sectionReader, sectionPaths, sectionOrdinals);
+        Map<String, Integer> pageDocs = new HashMap<>();
+        for (int doc = 0; doc < pagePaths.length; doc++) {
+            pageDocs.put(pagePaths[doc], doc);
+        }
+        this.sectionPages = new int[sectionPaths.length];
+        for (int doc = 0; doc < sectionPaths.length; doc++) {
+            sectionPages[doc] = pageDocs.getOrDefault(sectionPaths[doc], -1);
+        }
         this.planner = new QueryPlanner(pageReader, Synonyms.load());
-        this.suggestions = new Suggestions(pageReader, this::countHits);
+        this.pageTerms = new TermCache(pages);
+        this.sectionTerms = new TermCache(sections);
+        this.suggestions = new Suggestions(pageReader, pageTerms, this::countHits);
     }
 
     /** Builds the index of {@code corpus} in memory. */
@@ -111,6 +122,10 @@ public final class SearchIndex {
     /**
      * The best pages for a query.
      *
+     * <p>Each index is scored in one pass over every matching document: the corpus is small enough that exhaustive
+     * scoring costs less than a top-k search followed by second searches for the pages and sections it missed, and
+     * every page gets its own best section.
+     *
      * @param section only pages at or under this path, or {@code null} for all
      */
     public SearchResult search(String query, int maxResults, String section) {
@@ -120,42 +135,46 @@ public final class SearchIndex {
         }
         try {
             Query filter = sectionFilter(section);
-            Query pageQuery = plan.query(Fields.PAGE_WEIGHTS, Fields.PAGE_WORD_WEIGHTS);
-            Query sectionQuery = plan.query(Fields.SECTION_WEIGHTS);
-            Map<String, Float> pageScores = scores(pages, filtered(pageQuery, filter), Math.max(CANDIDATES, maxResults));
-            // Pages with one section that answers well but a weak overall match are candidates too.
-            Map<String, BestSection> best = bestSections(filtered(sectionQuery, filter), SECTION_CANDIDATES);
-            Set<String> missing = new LinkedHashSet<>(best.keySet());
-            missing.removeAll(pageScores.keySet());
-            if (!missing.isEmpty()) {
-                pageScores.putAll(scores(pages, restricted(pageQuery, missing), missing.size()));
-            }
-            if (pageScores.isEmpty()) {
+            Query pageQuery = plan.query(pageTerms, Fields.PAGE_WEIGHTS, Fields.PAGE_WORD_WEIGHTS);
+            Query sectionQuery = plan.query(sectionTerms, Fields.SECTION_WEIGHTS);
+            float[] pageScores = new float[pagePaths.length];
+            int[] matched = new int[pagePaths.length];
+            int[] count = {0};
+            scoreAll(pages, filtered(pageQuery, filter), (doc, score) -> {
+                pageScores[doc] = score;
+                matched[count[0]++] = doc;
+            });
+            if (count[0] == 0) {
                 return new SearchResult(List.of(), suggestions.forQuery(plan));
             }
-            List<Ranked> ranked = new ArrayList<>();
+            float[] sectionScores = new float[pagePaths.length];
+            int[] sectionDocs = new int[pagePaths.length];
+            Arrays.fill(sectionDocs, -1);
+            scoreAll(sections, filtered(sectionQuery, filter), (doc, score) -> {
+                int page = sectionPages[doc];
+                if (page >= 0 && score > sectionScores[page]) {
+                    sectionScores[page] = score;
+                    sectionDocs[page] = doc;
+                }
+            });
             boolean codeQuery = plan.mentionsCode();
-            pageScores.forEach((path, score) -> {
-                BestSection s = best.get(path);
-                double combined = score + (s == null ? 0 : SECTION_WEIGHT * s.score());
+            List<Ranked> ranked = new ArrayList<>(count[0]);
+            for (int i = 0; i < count[0]; i++) {
+                int doc = matched[i];
+                String path = pagePaths[doc];
+                double combined = pageScores[doc] + SECTION_WEIGHT * sectionScores[doc];
                 // The API reference answers questions about code; questions in words are answered by the guides
                 // more often, so there a reference page needs a somewhat stronger match to come first.
                 if (!codeQuery && path.startsWith(REFERENCE_PREFIX)) {
                     combined *= REFERENCE_PRIOR_FOR_WORDS;
                 }
-                ranked.add(new Ranked(path, combined, s));
-            });
-            ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score).thenComparing(r -> r.path));
-            List<Ranked> top = ranked.subList(0, Math.min(maxResults, ranked.size()));
-            // A page whose sections all ranked below the section candidates still gets its best one named.
-            Set<String> withoutSection = new LinkedHashSet<>();
-            top.stream().filter(r -> r.section == null).forEach(r -> withoutSection.add(r.path));
-            if (!withoutSection.isEmpty()) {
-                best.putAll(bestSections(restricted(sectionQuery, withoutSection), withoutSection.size() * 8));
+                int sectionDoc = sectionDocs[doc];
+                ranked.add(new Ranked(path, combined, sectionDoc < 0 ? -1 : sectionOrdinals[sectionDoc]));
             }
+            ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score).thenComparing(r -> r.path));
             List<SearchHit> hits = new ArrayList<>();
-            for (Ranked r : top) {
-                hits.add(hit(r.section != null ? r : new Ranked(r.path, r.score, best.get(r.path)), plan));
+            for (Ranked r : ranked.subList(0, Math.min(maxResults, ranked.size()))) {
+                hits.add(hit(r, plan));
             }
             return new SearchResult(hits, List.of());
         } catch (IOException e) {
@@ -163,24 +182,49 @@ public final class SearchIndex {
         }
     }
 
-    private record Ranked(String path, double score, BestSection section) {
+    private record Ranked(String path, double score, int sectionOrdinal) {
     }
 
-    private record BestSection(int ordinal, float score) {
+    private interface ScoreSink {
+        void accept(int doc, float score);
     }
 
-    private Map<String, Float> scores(IndexSearcher searcher, Query query, int n) throws IOException {
-        Map<String, Float> out = new LinkedHashMap<>();
-        for (ScoreDoc doc : top(searcher, query, n).scoreDocs) {
-            out.put(pagePaths[doc.doc], doc.score);
-        }
-        return out;
-    }
+    /** Scores every document that matches {@code query}. */
+    private static void scoreAll(IndexSearcher searcher, Query query, ScoreSink sink) throws IOException {
+        searcher.search(query, new CollectorManager<Collector, Void>() {
+            @Override
+            public Collector newCollector() {
+                return new SimpleCollector() {
+                    private Scorable scorer;
+                    private int base;
 
-    /** The top {@code n} without counting every hit, so scoring can skip documents that cannot make it. */
-    private static TopDocs top(IndexSearcher searcher, Query query, int n) throws IOException {
-        int size = Math.max(1, n);
-        return searcher.search(query, new TopScoreDocCollectorManager(size, null, size, false));
+                    @Override
+                    protected void doSetNextReader(LeafReaderContext context) {
+                        base = context.docBase;
+                    }
+
+                    @Override
+                    public void setScorer(Scorable scorer) {
+                        this.scorer = scorer;
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        sink.accept(base + doc, scorer.score());
+                    }
+
+                    @Override
+                    public ScoreMode scoreMode() {
+                        return ScoreMode.COMPLETE;
+                    }
+                };
+            }
+
+            @Override
+            public Void reduce(Collection<Collector> collectors) {
+                return null;
+            }
+        });
     }
 
     private static void readDocValues(IndexReader reader, String[] paths, int[] ordinals) throws IOException {
@@ -199,27 +243,12 @@ public final class SearchIndex {
         }
     }
 
-    private static Query restricted(Query query, Set<String> paths) {
-        List<BytesRef> terms = paths.stream().map(BytesRef::new).toList();
-        return filtered(query, new TermInSetQuery(Fields.PATH, terms));
-    }
-
-    /** The best section of each page among the top {@code n} sections. */
-    private Map<String, BestSection> bestSections(Query query, int n) throws IOException {
-        TopDocs top = top(sections, query, n);
-        Map<String, BestSection> best = new LinkedHashMap<>();
-        for (ScoreDoc doc : top.scoreDocs) {
-            best.putIfAbsent(sectionPaths[doc.doc], new BestSection(sectionOrdinals[doc.doc], doc.score));
-        }
-        return best;
-    }
-
     private SearchHit hit(Ranked r, QueryPlan plan) {
         Page page = corpus.page(r.path).orElseThrow();
         SectionText section = null;
-        if (r.section != null) {
+        if (r.sectionOrdinal >= 0) {
             List<SectionText> pageSections = sectionsByPage.computeIfAbsent(page.path(), p -> SectionText.of(page));
-            section = r.section.ordinal() < pageSections.size() ? pageSections.get(r.section.ordinal()) : null;
+            section = r.sectionOrdinal < pageSections.size() ? pageSections.get(r.sectionOrdinal) : null;
         }
         String heading = section == null ? "" : section.heading();
         String anchor = section == null ? "" : section.anchor();

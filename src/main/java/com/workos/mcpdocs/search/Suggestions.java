@@ -19,11 +19,13 @@ final class Suggestions {
     private static final int MAX = 5;
 
     private final IndexReader reader;
+    private final TermCache terms;
     private final ToIntFunction<Query> counter;
     private final DirectSpellChecker spellChecker = new DirectSpellChecker();
 
-    Suggestions(IndexReader reader, ToIntFunction<Query> counter) {
+    Suggestions(IndexReader reader, TermCache terms, ToIntFunction<Query> counter) {
         this.reader = reader;
+        this.terms = terms;
         this.counter = counter;
         spellChecker.setMaxEdits(2);
         spellChecker.setMinPrefix(0);
@@ -54,7 +56,7 @@ final class Suggestions {
                 QueryPlan one = new QueryPlan(word, plan.terms().stream()
                         .filter(t -> t.whole().stream().anyMatch(wordTerms::contains))
                         .toList(), List.of(), null, List.of(), plan.vocabulary());
-                if (!one.isEmpty() && counter.applyAsInt(one.query(Fields.PAGE_WEIGHTS)) > 0) {
+                if (!one.isEmpty() && counter.applyAsInt(one.query(terms, Fields.PAGE_WEIGHTS)) > 0) {
                     single.add(word);
                 }
             }

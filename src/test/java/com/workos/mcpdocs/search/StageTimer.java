@@ -22,7 +22,7 @@ public final class StageTimer {
             }
         }
         QueryPlanner planner = index.planner();
-        for (int round = 0; round < 30; round++) {
+        for (int round = 0; round < Integer.getInteger("rounds", 60); round++) {
             long plan = 0;
             long search = 0;
             for (String q : queries) {
@@ -39,16 +39,17 @@ public final class StageTimer {
                         search / 1e6 / queries.size());
             }
         }
-        for (String q : queries) {
-            long best = Long.MAX_VALUE;
-            for (int i = 0; i < 5; i++) {
+        long[] times = new long[queries.size() * 20];
+        int n = 0;
+        for (int round = 0; round < 20; round++) {
+            for (String q : queries) {
                 long t0 = System.nanoTime();
                 index.search(q, 10, null);
-                best = Math.min(best, System.nanoTime() - t0);
-            }
-            if (best > 3_000_000) {
-                System.out.printf("%.1f ms  %s%n", best / 1e6, q);
+                times[n++] = System.nanoTime() - t0;
             }
         }
+        java.util.Arrays.sort(times);
+        System.out.printf("search p50 %.3f ms, p90 %.3f, p99 %.3f, max %.3f (n=%d)%n", times[n / 2] / 1e6,
+                times[n * 9 / 10] / 1e6, times[n * 99 / 100] / 1e6, times[n - 1] / 1e6, n);
     }
 }
