@@ -1,5 +1,6 @@
 package com.workos.mcpdocs.search;
 
+import java.util.List;
 import java.util.Map;
 
 /** Field names and weights of the two indexes (pages and sections). */
@@ -50,6 +51,22 @@ final class Fields {
             HEADINGS, 3f,
             BODY, 1f,
             CODE, 0.4f);
+
+    /** How an index weighs terms written like code, everyday words, and the words stemmed boldly. */
+    record IndexWeights(Impacts.Weighting code, Impacts.Weighting words, Impacts.Weighting stemmed) {
+        List<Impacts.Weighting> all() {
+            return code.equals(words) ? List.of(code, stemmed) : List.of(code, words, stemmed);
+        }
+    }
+
+    static final IndexWeights PAGE = new IndexWeights(
+            new Impacts.Weighting("page_code", PAGE_WEIGHTS, true),
+            new Impacts.Weighting("page_words", PAGE_WORD_WEIGHTS, true),
+            new Impacts.Weighting("page_stemmed", Map.of(PHRASE, 1f), false));
+
+    private static final Impacts.Weighting SECTION_TERMS = new Impacts.Weighting("section", SECTION_WEIGHTS, true);
+    static final IndexWeights SECTION = new IndexWeights(SECTION_TERMS, SECTION_TERMS,
+            new Impacts.Weighting("section_stemmed", Map.of(PHRASE, 1f), false));
 
     private Fields() {
     }

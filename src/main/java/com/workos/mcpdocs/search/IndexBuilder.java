@@ -5,6 +5,8 @@ import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.Heading;
 import com.workos.mcpdocs.corpus.Page;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
@@ -18,7 +20,10 @@ import org.apache.lucene.util.BytesRef;
 import java.util.List;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 
@@ -35,22 +40,50 @@ public final class IndexBuilder {
         return new PerFieldAnalyzerWrapper(new DocsAnalyzer(true), Map.of(Fields.PHRASE, new EnglishAnalyzer()));
     }
 
-    static void writePages(Corpus corpus, Directory directory) throws IOException {
-        try (IndexWriter writer = new IndexWriter(directory, config())) {
-            for (Page page : corpus.pages()) {
-                writer.addDocument(pageDocument(page));
+    /**
+     * Writes the page index into {@code pageDirectory} and the section index into {@code sectionDirectory}. The
+     * documents are indexed once in memory to learn the statistics their per-term scores ({@link Impacts}) need,
+     * then written with those scores.
+     */
+    static void write(Corpus corpus, Directory pageDirectory, Directory sectionDirectory) throws IOException {
+        List<Document> pages = new ArrayList<>();
+        List<Document> sections = new ArrayList<>();
+        for (Page page : corpus.pages()) {
+            pages.add(pageDocument(page));
+            List<Section> pageSections = Section.of(page);
+            for (int i = 0; i < pageSections.size(); i++) {
+                sections.add(sectionDocument(page, pageSections.get(i), i));
             }
-            writer.forceMerge(1);
         }
+        try (Directory pageStatistics = new ByteBuffersDirectory();
+             Directory sectionStatistics = new ByteBuffersDirectory()) {
+            write(pageStatistics, pages);
+            write(sectionStatistics, sections);
+            try (DirectoryReader pageReader = DirectoryReader.open(pageStatistics);
+                 DirectoryReader sectionReader = DirectoryReader.open(sectionStatistics)) {
+                // Whether a word is common is decided on the pages for both indexes, as the query planner does.
+                Impacts.Commonness common = (field, term) -> {
+                    try {
+                        int docs = pageReader.getDocCount(field);
+                        return docs > 0 && (double) pageReader.docFreq(new Term(field, term)) / docs
+                                > Impacts.COMMON_SHARE;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                };
+                Impacts.add(pageReader, pages, Fields.PAGE.all(), common);
+                Impacts.add(sectionReader, sections, Fields.SECTION.all(), common);
+            }
+        }
+        write(pageDirectory, pages);
+        write(sectionDirectory, sections);
     }
 
-    static void writeSections(Corpus corpus, Directory directory) throws IOException {
+    /** One segment with the documents in order, so a document's number is its position in the list. */
+    private static void write(Directory directory, List<Document> documents) throws IOException {
         try (IndexWriter writer = new IndexWriter(directory, config())) {
-            for (Page page : corpus.pages()) {
-                List<Section> sections = Section.of(page);
-                for (int i = 0; i < sections.size(); i++) {
-                    writer.addDocument(sectionDocument(page, sections.get(i), i));
-                }
+            for (Document document : documents) {
+                writer.addDocument(document);
             }
             writer.forceMerge(1);
         }

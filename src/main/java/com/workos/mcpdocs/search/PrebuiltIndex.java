@@ -32,7 +32,7 @@ public final class PrebuiltIndex {
     private static final Logger log = LoggerFactory.getLogger(PrebuiltIndex.class);
 
     /** Bump when analysis or fields change, so an index written by an older build is not trusted. */
-    static final String FORMAT = "10";
+    static final String FORMAT = "11";
     static final String PROPERTIES = "index.properties";
     static final String RESOURCE_DIR = "index/";
     /** Where the build puts the index, relative to the classes folder. */
@@ -47,8 +47,7 @@ public final class PrebuiltIndex {
         Files.createDirectories(dir);
         try (Directory pagesDir = FSDirectory.open(dir.resolve("pages"));
              Directory sectionsDir = FSDirectory.open(dir.resolve("sections"))) {
-            IndexBuilder.writePages(corpus, pagesDir);
-            IndexBuilder.writeSections(corpus, sectionsDir);
+            IndexBuilder.write(corpus, pagesDir, sectionsDir);
         }
         for (String part : PARTS) {
             Files.deleteIfExists(dir.resolve(part).resolve("write.lock"));
@@ -118,7 +117,7 @@ public final class PrebuiltIndex {
         }
         Directory[] dirs = new Directory[PARTS.length];
         for (int i = 0; i < PARTS.length; i++) {
-            dirs[i] = new ByteBuffersDirectory();
+            dirs[i] = SearchIndex.memoryDirectory();
             for (String file : props.getProperty(PARTS[i], "").split(",")) {
                 if (file.isEmpty()) {
                     continue;

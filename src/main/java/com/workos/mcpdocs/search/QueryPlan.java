@@ -21,8 +21,6 @@ import org.apache.lucene.search.Query;
  */
 final class QueryPlan {
 
-    /** How strongly a word from the best field counts against the other fields it also appears in. */
-    private static final float TIE_BREAKER = 0.25f;
     /** A synonym group counts as much as its best-matching phrase, at this weight. */
     static final float SYNONYM_WEIGHT = 0.4f;
     static final float PHRASE_WEIGHT = 1.5f;
@@ -30,8 +28,6 @@ final class QueryPlan {
     static final float WORD_PARTS_WEIGHT = 0.5f;
     static final float NORMALIZED_FORM_WEIGHT = 0.7f;
     static final float STEMMED_WEIGHT = 0.6f;
-    /** A word in more than this share of a field's pages is common there. */
-    static final double COMMON_SHARE = 0.3;
     static final int MIN_TERMS_TO_DROP_COMMON = 3;
 
     /**
@@ -56,18 +52,18 @@ final class QueryPlan {
      * cost the most to score.
      */
     private final ToDoubleBiFunction<String, String> share;
-    private final Map<String, Boolean> included = new HashMap<>();
+    private final Map<String, Boolean> common = new HashMap<>();
     /** The words stemmed more boldly (Porter), so that provisioning meets provision and healthy meets health. */
-    private final Query stemmed;
+    private final List<String> stemmed;
 
     QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
               List<Query> quoted, ToDoubleBiFunction<String, String> share) {
-        this(text, terms, synonymGroups, phrase, quoted, share, null);
+        this(text, terms, synonymGroups, phrase, quoted, share, List.of());
     }
 
     QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
-              List<Query> quoted, ToDoubleBiFunction<String, String> share, Query stemmed) {
-        this.stemmed = stemmed;
+              List<Query> quoted, ToDoubleBiFunction<String, String> share, List<String> stemmed) {
+        this.stemmed = List.copyOf(stemmed);
         this.share = share;
         this.quoted = List.copyOf(quoted);
         this.text = text;
@@ -104,21 +100,16 @@ final class QueryPlan {
         return out;
     }
 
-    /** The query with one set of field weights for every term. */
-    Query query(TermCache index, Map<String, Float> weights) {
-        return query(index, weights, weights);
-    }
-
     /**
-     * @param index             the index the query runs on
-     * @param identifierWeights field weights for identifier terms
-     * @param wordWeights       field weights for everyday words (and synonyms)
+     * @param index   the stored term scores of the index the query runs on
+     * @param weights how that index weighs its fields
      */
-    Query query(TermCache index, Map<String, Float> identifierWeights, Map<String, Float> wordWeights) {
-        Map<String, Float> weights = wordWeights;
+    Query query(ImpactQuery.Postings index, Fields.IndexWeights weights) {
+        Impacts.Weighting identifierWeights = weights.code();
+        Impacts.Weighting wordWeights = weights.words();
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (TermClause clause : terms) {
-            Map<String, Float> w = clause.identifier() ? identifierWeights : wordWeights;
+            Impacts.Weighting w = clause.identifier() ? identifierWeights : wordWeights;
             BooleanQuery.Builder token = new BooleanQuery.Builder();
             if (!clause.whole().isEmpty()) {
                 // The token as written is stronger evidence than its normalized forms (create_users vs createuser).
@@ -144,7 +135,7 @@ final class QueryPlan {
             for (List<String> phraseTerms : group) {
                 BooleanQuery.Builder all = new BooleanQuery.Builder();
                 for (String term : phraseTerms) {
-                    all.add(termQuery(index, term, weights), BooleanClause.Occur.MUST);
+                    all.add(termQuery(index, term, wordWeights), BooleanClause.Occur.MUST);
                 }
                 alternatives.add(all.build());
             }
@@ -154,8 +145,12 @@ final class QueryPlan {
         if (phrase != null) {
             query.add(new BoostQuery(phrase, PHRASE_WEIGHT), BooleanClause.Occur.SHOULD);
         }
-        if (stemmed != null) {
-            query.add(new BoostQuery(stemmed, STEMMED_WEIGHT), BooleanClause.Occur.SHOULD);
+        if (!stemmed.isEmpty()) {
+            BooleanQuery.Builder stems = new BooleanQuery.Builder();
+            for (String stem : stemmed) {
+                stems.add(new ImpactQuery(index, weights.stemmed().field(), stem), BooleanClause.Occur.SHOULD);
+            }
+            query.add(new BoostQuery(stems.build(), STEMMED_WEIGHT), BooleanClause.Occur.SHOULD);
         }
         for (Query q : quoted) {
             query.add(new BoostQuery(q, QUOTED_WEIGHT), BooleanClause.Occur.SHOULD);
@@ -167,21 +162,18 @@ final class QueryPlan {
         return share;
     }
 
-    private boolean include(String field, String term) {
-        double s = share.applyAsDouble(field, term);
-        return s > 0 && (terms.size() < MIN_TERMS_TO_DROP_COMMON || s <= COMMON_SHARE);
+    /**
+     * A term scored over all of a weighting's fields at once, from the scores stored with each document
+     * ({@link Impacts}). In a query of several words, the fields where the term is common are left out: there it
+     * barely moves a score.
+     */
+    private Query termQuery(ImpactQuery.Postings index, String term, Impacts.Weighting weighting) {
+        boolean dropCommon = terms.size() >= MIN_TERMS_TO_DROP_COMMON && isCommon(term, weighting);
+        return new ImpactQuery(index, dropCommon ? weighting.rareField() : weighting.field(), term);
     }
 
-    private Query termQuery(TermCache index, String term, Map<String, Float> weights) {
-        List<Query> perField = new ArrayList<>();
-        weights.forEach((field, weight) -> {
-            if (included.computeIfAbsent(field + '\u0000' + term, k -> include(field, term))) {
-                perField.add(new BoostQuery(index.query(field, term), weight));
-            }
-        });
-        if (perField.isEmpty()) {
-            return new MatchNoDocsQuery();
-        }
-        return new DisjunctionMaxQuery(perField, TIE_BREAKER);
+    private boolean isCommon(String term, Impacts.Weighting weighting) {
+        return common.computeIfAbsent(weighting.name() + '\u0000' + term, k -> weighting.weights().keySet().stream()
+                .anyMatch(field -> share.applyAsDouble(field, term) > Impacts.COMMON_SHARE));
     }
 }

@@ -37,9 +37,12 @@ final class QueryPlanner {
     private static final int PHRASE_SLOP = 3;
 
     private final Analyzer analyzer = new DocsAnalyzer(false);
-    private final QueryBuilder phraseBuilder = new QueryBuilder(new EnglishAnalyzer());
+    /** The analysis of the phrase field: English stop words and Porter stems. */
+    private final Analyzer stemmer = new EnglishAnalyzer();
+    private final QueryBuilder phraseBuilder = new QueryBuilder(stemmer);
     private final IndexReader reader;
     private final Map<String, Double> presence = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> corrected = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 100_000;
     /** One checker per edit distance: a checker is safe to share between threads only while nobody configures it. */
     private final DirectSpellChecker oneEdit = spellChecker(1);
@@ -116,7 +119,7 @@ final class QueryPlanner {
                 quoted.add(phraseQuery);
             }
         }
-        Query stemmed = phraseBuilder.createBooleanQuery(Fields.PHRASE, text);
+        List<String> stemmed = Analysis.terms(stemmer, Fields.PHRASE, text);
         return new QueryPlan(text, terms, synonymGroups, phrase, quoted, this::share, stemmed);
     }
 
@@ -125,6 +128,19 @@ final class QueryPlanner {
         if (term.length() < MIN_FUZZY_LENGTH || !term.chars().allMatch(Character::isLetter)) {
             return new ArrayList<>();
         }
+        List<String> known = corrected.get(term);
+        if (known == null) {
+            // A fuzzy walk of the term dictionary costs a tenth of a millisecond or more, and the same unknown
+            // words come back (a product name, a habitual misspelling): the index never changes, so remember them.
+            known = List.copyOf(lookUpCorrections(term));
+            if (corrected.size() < MAX_REMEMBERED) {
+                corrected.put(term, known);
+            }
+        }
+        return new ArrayList<>(known);
+    }
+
+    private List<String> lookUpCorrections(String term) {
         DirectSpellChecker spellChecker = term.length() >= LONG_WORD ? twoEdits : oneEdit;
         List<String> out = new ArrayList<>();
         try {

@@ -6,33 +6,33 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 /**
  * Ranked search over a corpus. Pages are ranked by their page-level match plus the match of their best section; a
@@ -42,6 +42,8 @@ public final class SearchIndex {
 
     /** How much the best section adds to the page's own score. */
     private static final float SECTION_WEIGHT = 0.6f;
+    /** How many of the best-matching pages their sections re-rank. */
+    private static final int CANDIDATES = 40;
     private static final String REFERENCE_PREFIX = "reference/";
     private static final double REFERENCE_PRIOR_FOR_WORDS = 0.85;
 
@@ -49,14 +51,16 @@ public final class SearchIndex {
     private final IndexSearcher pages;
     private final IndexSearcher sections;
     private final QueryPlanner planner;
-    private final TermCache pageTerms;
-    private final TermCache sectionTerms;
+    private final ImpactQuery.Postings pageImpacts;
+    private final ImpactQuery.Postings sectionImpacts;
     /** Page path and section position by document number, read once: hits need no stored fields. */
     private final String[] pagePaths;
     private final String[] sectionPaths;
     private final int[] sectionOrdinals;
-    /** The page document of each section document ({@code -1} if its page is not indexed). */
+    /** The page document of each section document. */
     private final int[] sectionPages;
+    /** The first section document of each page document; the page's sections end where the next page's begin. */
+    private final int[] firstSection;
     /** Sections of pages that appeared in results, split and prepared for snippets on first use. */
     private final Map<String, List<SectionText>> sectionsByPage = new ConcurrentHashMap<>();
 
@@ -89,26 +93,46 @@ public final class SearchIndex {
             pageDocs.put(pagePaths[doc], doc);
         }
         this.sectionPages = new int[sectionPaths.length];
+        this.firstSection = new int[pagePaths.length + 1];
+        int page = -1;
         for (int doc = 0; doc < sectionPaths.length; doc++) {
-            sectionPages[doc] = pageDocs.getOrDefault(sectionPaths[doc], -1);
+            int next = pageDocs.getOrDefault(sectionPaths[doc], -1);
+            if (next < page || next < 0) {
+                throw new IOException("the section index does not follow the page index (section " + doc + ")");
+            }
+            while (page < next) {
+                firstSection[++page] = doc;
+            }
+            sectionPages[doc] = page;
+        }
+        while (page < pagePaths.length) {
+            firstSection[++page] = sectionPaths.length;
         }
         this.planner = new QueryPlanner(pageReader, Synonyms.load());
-        this.pageTerms = new TermCache(pages);
-        this.sectionTerms = new TermCache(sections);
-        this.suggestions = new Suggestions(pageReader, pageTerms, this::countHits);
+        this.pageImpacts = new ImpactQuery.Postings(pages);
+        this.sectionImpacts = new ImpactQuery.Postings(sections);
+        this.suggestions = new Suggestions(pageReader, pageImpacts, this::countHits);
     }
 
     /** Builds the index of {@code corpus} in memory. */
     public static SearchIndex build(Corpus corpus) {
         try {
-            Directory pageDirectory = new ByteBuffersDirectory();
-            Directory sectionDirectory = new ByteBuffersDirectory();
-            IndexBuilder.writePages(corpus, pageDirectory);
-            IndexBuilder.writeSections(corpus, sectionDirectory);
+            Directory pageDirectory = SearchIndex.memoryDirectory();
+            Directory sectionDirectory = SearchIndex.memoryDirectory();
+            IndexBuilder.write(corpus, pageDirectory, sectionDirectory);
             return new SearchIndex(corpus, pageDirectory, sectionDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
+    }
+
+    /**
+     * An in-memory directory that keeps each file in one buffer: every term lookup clones a file's input, and a
+     * file kept in many small blocks (the default) is cloned block by block.
+     */
+    static Directory memoryDirectory() {
+        return new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+                ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
     }
 
     QueryPlanner planner() {
@@ -135,8 +159,8 @@ public final class SearchIndex {
         }
         try {
             Query filter = sectionFilter(section);
-            Query pageQuery = plan.query(pageTerms, Fields.PAGE_WEIGHTS, Fields.PAGE_WORD_WEIGHTS);
-            Query sectionQuery = plan.query(sectionTerms, Fields.SECTION_WEIGHTS);
+            Query pageQuery = plan.query(pageImpacts, Fields.PAGE);
+            Query sectionQuery = plan.query(sectionImpacts, Fields.SECTION);
             float[] pageScores = new float[pagePaths.length];
             int[] matched = new int[pagePaths.length];
             int[] count = {0};
@@ -147,20 +171,23 @@ public final class SearchIndex {
             if (count[0] == 0) {
                 return new SearchResult(List.of(), suggestions.forQuery(plan));
             }
+            // Sections re-rank the best pages; the sections of pages far down the list cannot lift them into the
+            // results, so only the candidates' sections are scored.
+            int candidates = Math.min(count[0], Math.max(CANDIDATES, maxResults * 2));
+            int[] byScore = topDocs(matched, count[0], pageScores, candidates);
             float[] sectionScores = new float[pagePaths.length];
             int[] sectionDocs = new int[pagePaths.length];
             Arrays.fill(sectionDocs, -1);
-            scoreAll(sections, filtered(sectionQuery, filter), (doc, score) -> {
+            scoreSections(filtered(sectionQuery, filter), byScore, (doc, score) -> {
                 int page = sectionPages[doc];
-                if (page >= 0 && score > sectionScores[page]) {
+                if (score > sectionScores[page]) {
                     sectionScores[page] = score;
                     sectionDocs[page] = doc;
                 }
             });
             boolean codeQuery = plan.mentionsCode();
-            List<Ranked> ranked = new ArrayList<>(count[0]);
-            for (int i = 0; i < count[0]; i++) {
-                int doc = matched[i];
+            List<Ranked> ranked = new ArrayList<>(candidates);
+            for (int doc : byScore) {
                 String path = pagePaths[doc];
                 double combined = pageScores[doc] + SECTION_WEIGHT * sectionScores[doc];
                 // The API reference answers questions about code; questions in words are answered by the guides
@@ -182,49 +209,78 @@ public final class SearchIndex {
         }
     }
 
+    /** The {@code n} documents of {@code docs[0..count)} with the highest scores (scores are positive). */
+    private static int[] topDocs(int[] docs, int count, float[] scores, int n) {
+        // A positive float's bits sort like the float: score and document packed in one long sort without boxing.
+        long[] keys = new long[count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = ((long) Float.floatToIntBits(scores[docs[i]]) << 32) | (Integer.MAX_VALUE - docs[i]);
+        }
+        Arrays.sort(keys);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Integer.MAX_VALUE - (int) keys[count - 1 - i];
+        }
+        return out;
+    }
+
     private record Ranked(String path, double score, int sectionOrdinal) {
+    }
+
+    /**
+     * Scores the sections of the given pages. A page's sections are consecutive documents ({@link IndexBuilder}
+     * writes them page by page), so the scorer jumps from one page's range to the next and never looks at the
+     * sections in between.
+     */
+    private void scoreSections(Query query, int[] pageDocs, ScoreSink sink) throws IOException {
+        int[] ordered = pageDocs.clone();
+        Arrays.sort(ordered);
+        Weight weight = sections.createWeight(sections.rewrite(query), ScoreMode.COMPLETE, 1f);
+        for (LeafReaderContext leaf : sections.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            DocIdSetIterator docs = scorer.iterator();
+            int leafEnd = leaf.docBase + leaf.reader().maxDoc();
+            for (int page : ordered) {
+                int from = Math.max(firstSection[page], leaf.docBase);
+                int to = Math.min(firstSection[page + 1], leafEnd);
+                if (from >= to) {
+                    continue;
+                }
+                int doc = docs.docID() >= from - leaf.docBase ? docs.docID() : docs.advance(from - leaf.docBase);
+                while (doc != DocIdSetIterator.NO_MORE_DOCS && doc + leaf.docBase < to) {
+                    sink.accept(doc + leaf.docBase, scorer.score());
+                    doc = docs.nextDoc();
+                }
+                if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+            }
+        }
     }
 
     private interface ScoreSink {
         void accept(int doc, float score);
     }
 
-    /** Scores every document that matches {@code query}. */
+    /**
+     * Scores every document that matches {@code query}, one document at a time. (Lucene's bulk scorer for
+     * disjunctions sets up a window of two thousand buckets per query: more than a corpus this size needs.)
+     */
     private static void scoreAll(IndexSearcher searcher, Query query, ScoreSink sink) throws IOException {
-        searcher.search(query, new CollectorManager<Collector, Void>() {
-            @Override
-            public Collector newCollector() {
-                return new SimpleCollector() {
-                    private Scorable scorer;
-                    private int base;
-
-                    @Override
-                    protected void doSetNextReader(LeafReaderContext context) {
-                        base = context.docBase;
-                    }
-
-                    @Override
-                    public void setScorer(Scorable scorer) {
-                        this.scorer = scorer;
-                    }
-
-                    @Override
-                    public void collect(int doc) throws IOException {
-                        sink.accept(base + doc, scorer.score());
-                    }
-
-                    @Override
-                    public ScoreMode scoreMode() {
-                        return ScoreMode.COMPLETE;
-                    }
-                };
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
             }
-
-            @Override
-            public Void reduce(Collection<Collector> collectors) {
-                return null;
+            DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                sink.accept(leaf.docBase + doc, scorer.score());
             }
-        });
+        }
     }
 
     private static void readDocValues(IndexReader reader, String[] paths, int[] ordinals) throws IOException {

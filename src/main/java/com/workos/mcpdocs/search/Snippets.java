@@ -15,7 +15,9 @@ final class Snippets {
     /** Leading letters of a query term that are looked for when choosing a sentence. */
     private static final int PREFIX = 5;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:])\\s+|\\n+");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+(?:[.:/\\-@][\\p{L}\\p{N}_]+)*");
+    /** Characters that join the parts of one word (an event name, a path, a hyphenated word, an address). */
+    private static final String JOINERS = ".:/-@";
+    private static final Pattern LEADING_HASHES = Pattern.compile("^#+\\s*");
 
     private Snippets() {
     }
@@ -55,14 +57,27 @@ final class Snippets {
         List<String> prefixes = queryTerms.stream()
                 .map(t -> t.length() > PREFIX ? t.substring(0, PREFIX) : t).distinct().toList();
         String lower = text.lower;
+        // Per sentence, how many of the prefixes it contains: each prefix is found by scanning the text once.
+        int[] score = new int[sentences.size()];
+        for (String prefix : prefixes) {
+            int sentence = 0;
+            int lastCounted = -1;
+            for (int at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) {
+                while (sentence < sentences.size() && sentences.get(sentence).end < at + prefix.length()) {
+                    sentence++;
+                }
+                if (sentence == sentences.size()) {
+                    break;
+                }
+                if (at >= sentences.get(sentence).start && sentence != lastCounted) {
+                    score[sentence]++;
+                    lastCounted = sentence;
+                }
+            }
+        }
         int bestIndex = 0;
-        long bestScore = -1;
-        for (int i = 0; i < sentences.size(); i++) {
-            Span s = sentences.get(i);
-            String sentence = lower.substring(s.start, s.end);
-            long score = prefixes.stream().filter(sentence::contains).count();
-            if (score > bestScore) {
-                bestScore = score;
+        for (int i = 1; i < score.length; i++) {
+            if (score[i] > score[bestIndex]) {
                 bestIndex = i;
             }
         }
@@ -79,7 +94,7 @@ final class Snippets {
             at = m.end;
         }
         out.append(passage.substring(at));
-        String snippet = out.toString().replaceAll("\\s+", " ").replaceFirst("^#+\\s*", "").strip();
+        String snippet = LEADING_HASHES.matcher(collapseWhitespace(out)).replaceFirst("").strip();
         return cut ? snippet + "…" : snippet;
     }
 
@@ -108,19 +123,64 @@ final class Snippets {
      */
     private static List<Span> matches(String text, Set<String> queryTerms) {
         List<Span> out = new ArrayList<>();
-        Matcher word = WORD.matcher(text);
-        while (word.find()) {
-            String lower = word.group().toLowerCase(java.util.Locale.ROOT);
+        List<String> prefixes = new ArrayList<>(queryTerms.size());
+        for (String term : queryTerms) {
+            prefixes.add(term.length() >= PREFIX ? term.substring(0, PREFIX) : term);
+        }
+        int end = 0;
+        while (true) {
+            int start = end;
+            while (start < text.length() && !isWordChar(text.charAt(start))) {
+                start++;
+            }
+            if (start == text.length()) {
+                break;
+            }
+            // A word, with joiners inside it: user.created, /sso/profile, sign-in, name@example.com.
+            end = start + 1;
+            while (end < text.length() && (isWordChar(text.charAt(end)) || (JOINERS.indexOf(text.charAt(end)) >= 0
+                    && end + 1 < text.length() && isWordChar(text.charAt(end + 1))))) {
+                end++;
+            }
+            String lower = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+            int i = 0;
             for (String term : queryTerms) {
-                boolean hit = term.length() >= PREFIX ? lower.startsWith(term.substring(0, PREFIX))
-                        && lower.length() >= term.length() - 1
-                        : lower.equals(term) || lower.equals(term + "s");
+                String prefix = prefixes.get(i++);
+                boolean hit = term.length() >= PREFIX ? lower.startsWith(prefix) && lower.length() >= term.length() - 1
+                        : lower.equals(term) || (lower.length() == term.length() + 1 && lower.startsWith(term)
+                        && lower.endsWith("s"));
                 if (hit) {
-                    out.add(new Span(word.start(), word.end()));
+                    out.add(new Span(start, end));
                     break;
                 }
             }
         }
         return out;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** Runs of whitespace (line breaks included) as one space. */
+    private static String collapseWhitespace(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        if (space) {
+            out.append(' ');
+        }
+        return out.toString();
     }
 }

@@ -19,13 +19,13 @@ final class Suggestions {
     private static final int MAX = 5;
 
     private final IndexReader reader;
-    private final TermCache terms;
+    private final ImpactQuery.Postings postings;
     private final ToIntFunction<Query> counter;
     private final DirectSpellChecker spellChecker = new DirectSpellChecker();
 
-    Suggestions(IndexReader reader, TermCache terms, ToIntFunction<Query> counter) {
+    Suggestions(IndexReader reader, ImpactQuery.Postings postings, ToIntFunction<Query> counter) {
         this.reader = reader;
-        this.terms = terms;
+        this.postings = postings;
         this.counter = counter;
         spellChecker.setMaxEdits(2);
         spellChecker.setMinPrefix(0);
@@ -56,7 +56,7 @@ final class Suggestions {
                 QueryPlan one = new QueryPlan(word, plan.terms().stream()
                         .filter(t -> t.whole().stream().anyMatch(wordTerms::contains))
                         .toList(), List.of(), null, List.of(), plan.vocabulary());
-                if (!one.isEmpty() && counter.applyAsInt(one.query(terms, Fields.PAGE_WEIGHTS)) > 0) {
+                if (!one.isEmpty() && counter.applyAsInt(one.query(postings, Fields.PAGE)) > 0) {
                     single.add(word);
                 }
             }

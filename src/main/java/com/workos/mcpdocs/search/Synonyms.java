@@ -60,8 +60,8 @@ final class Synonyms {
         List<Set<String>> out = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             boolean mentioned = false;
-            for (Pattern p : patterns.get(g)) {
-                if (p.matcher(text).find()) {
+            for (int i = 0; i < groups.get(g).size(); i++) {
+                if (mentions(text, g, i)) {
                     mentioned = true;
                     break;
                 }
@@ -69,7 +69,7 @@ final class Synonyms {
             if (mentioned) {
                 Set<String> others = new LinkedHashSet<>();
                 for (int i = 0; i < groups.get(g).size(); i++) {
-                    if (!patterns.get(g).get(i).matcher(text).find()) {
+                    if (!mentions(text, g, i)) {
                         others.add(groups.get(g).get(i));
                     }
                 }
@@ -79,5 +79,12 @@ final class Synonyms {
             }
         }
         return out;
+    }
+
+    /** Whether {@code text} contains phrase {@code i} of group {@code g} as whole words. */
+    private boolean mentions(String text, int g, int i) {
+        // Most phrases are not in the query at all: a plain substring test rules them out before the word-boundary
+        // pattern runs.
+        return text.contains(groups.get(g).get(i)) && patterns.get(g).get(i).matcher(text).find();
     }
 }

@@ -13,7 +13,9 @@ public final class StageTimer {
 
     public static void main(String[] args) throws Exception {
         Corpus corpus = App.loadCorpus(null);
-        SearchIndex index = PrebuiltIndex.openOrBuild(corpus);
+        SearchIndex index = System.getProperty("indexDir") != null
+                ? PrebuiltIndex.openOrBuild(corpus, Path.of(System.getProperty("indexDir")))
+                : PrebuiltIndex.openOrBuild(corpus);
         List<String> queries = new ArrayList<>();
         JsonMapper json = JsonMapper.builder().build();
         for (String file : args) {
@@ -48,6 +50,13 @@ public final class StageTimer {
                 times[n++] = System.nanoTime() - t0;
             }
         }
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        for (String q : queries) {
+            index.search(q, 10, null);
+        }
+        System.out.printf("allocated %.0f KiB per search%n",
+                (threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / 1024.0 / queries.size());
         java.util.Arrays.sort(times);
         System.out.printf("search p50 %.3f ms, p90 %.3f, p99 %.3f, max %.3f (n=%d)%n", times[n / 2] / 1e6,
                 times[n * 9 / 10] / 1e6, times[n * 99 / 100] / 1e6, times[n - 1] / 1e6, n);

@@ -1,0 +1,208 @@
+package com.workos.mcpdocs.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+
+/**
+ * One term's stored score ({@link Impacts}) in the documents that contain it, read from memory.
+ *
+ * <p>A query names each of its terms in several clauses, and a clause read from the index costs a dictionary seek
+ * and a fresh postings reader: for a corpus this small, more than scoring the postings. The first query that
+ * needs a term reads its postings once with Lucene's own {@link FeatureField} query; later clauses iterate the
+ * arrays. The index never changes, so the copy stays exact.
+ */
+final class ImpactQuery extends Query {
+
+    /** The postings read so far, per index: a term's documents and stored scores, per segment. */
+    static final class Postings {
+
+        /** Past this many terms, postings are read for the query and not kept. */
+        private static final int MAX_TERMS = 50_000;
+
+        private final IndexSearcher searcher;
+        private final Map<String, Segment[]> read = new ConcurrentHashMap<>();
+
+        Postings(IndexSearcher searcher) {
+            this.searcher = searcher;
+        }
+
+        private Segment segment(LeafReaderContext leaf, String field, String term) {
+            String key = field + '\u0000' + term;
+            Segment[] segments = read.get(key);
+            if (segments == null) {
+                segments = load(field, term);
+                if (read.size() < MAX_TERMS) {
+                    read.put(key, segments);
+                }
+            }
+            return segments[leaf.ord];
+        }
+
+        private Segment[] load(String field, String term) {
+            try {
+                Weight weight = searcher.createWeight(FeatureField.newLinearQuery(field, term, 1f),
+                        ScoreMode.COMPLETE, 1f);
+                Segment[] out = new Segment[searcher.getIndexReader().leaves().size()];
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    Scorer scorer = weight.scorer(leaf);
+                    if (scorer == null) {
+                        continue;
+                    }
+                    int[] docs = new int[16];
+                    float[] scores = new float[16];
+                    int n = 0;
+                    DocIdSetIterator it = scorer.iterator();
+                    for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                        if (n == docs.length) {
+                            docs = Arrays.copyOf(docs, n * 2);
+                            scores = Arrays.copyOf(scores, n * 2);
+                        }
+                        docs[n] = doc;
+                        scores[n++] = scorer.score();
+                    }
+                    float max = 0;
+                    for (int i = 0; i < n; i++) {
+                        max = Math.max(max, scores[i]);
+                    }
+                    out[leaf.ord] = new Segment(Arrays.copyOf(docs, n), Arrays.copyOf(scores, n), max);
+                }
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private record Segment(int[] docs, float[] scores, float max) {
+    }
+
+    private final Postings postings;
+    private final String field;
+    private final String term;
+
+    ImpactQuery(Postings postings, String field, String term) {
+        this.postings = postings;
+        this.field = field;
+        this.term = term;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+        return new Weight(this) {
+            @Override
+            public Scorer scorer(LeafReaderContext context) {
+                Segment segment = postings.segment(context, field, term);
+                return segment == null || segment.docs.length == 0 ? null : new ArrayScorer(this, segment, boost);
+            }
+
+            @Override
+            public Explanation explain(LeafReaderContext context, int doc) {
+                Segment segment = postings.segment(context, field, term);
+                int i = segment == null ? -1 : Arrays.binarySearch(segment.docs, doc);
+                return i < 0 ? Explanation.noMatch(term + " not in document")
+                        : Explanation.match(boost * segment.scores[i], "stored score of " + field + ":" + term
+                        + " times " + boost);
+            }
+
+            @Override
+            public boolean isCacheable(LeafReaderContext ctx) {
+                return false;
+            }
+        };
+    }
+
+    private static final class ArrayScorer extends Scorer {
+        private final Segment segment;
+        private final float boost;
+        private int index = -1;
+        private int doc = -1;
+        private final DocIdSetIterator iterator = new DocIdSetIterator() {
+            @Override
+            public int docID() {
+                return doc;
+            }
+
+            @Override
+            public int nextDoc() {
+                index++;
+                return doc = index < segment.docs.length ? segment.docs[index] : NO_MORE_DOCS;
+            }
+
+            @Override
+            public int advance(int target) {
+                int from = Math.max(index + 1, 0);
+                int i = Arrays.binarySearch(segment.docs, from, segment.docs.length, target);
+                index = i >= 0 ? i : -i - 1;
+                return doc = index < segment.docs.length ? segment.docs[index] : NO_MORE_DOCS;
+            }
+
+            @Override
+            public long cost() {
+                return segment.docs.length;
+            }
+        };
+
+        ArrayScorer(Weight weight, Segment segment, float boost) {
+            super(weight);
+            this.segment = segment;
+            this.boost = boost;
+        }
+
+        @Override
+        public int docID() {
+            return doc;
+        }
+
+        @Override
+        public DocIdSetIterator iterator() {
+            return iterator;
+        }
+
+        @Override
+        public float getMaxScore(int upTo) {
+            return boost * segment.max;
+        }
+
+        @Override
+        public float score() {
+            return boost * segment.scores[index];
+        }
+    }
+
+    @Override
+    public String toString(String defaultField) {
+        return "impact(" + field + ":" + term + ")";
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+        if (visitor.acceptField(field)) {
+            visitor.visitLeaf(this);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return sameClassAs(other) && field.equals(((ImpactQuery) other).field)
+                && term.equals(((ImpactQuery) other).term) && postings == ((ImpactQuery) other).postings;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(classHash(), field, term);
+    }
+}
