@@ -2,7 +2,9 @@ package com.workos.mcpdocs.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +37,8 @@ final class QueryPlanner {
     /** Text between straight or curly double quotes, or single quotes around several words. */
     private static final Pattern QUOTED = Pattern.compile("[\"“”]([^\"“”]{3,})[\"“”]|(?<![\\p{L}])'([^']{3,}\\s[^']+)'(?![\\p{L}])");
     private static final int PHRASE_SLOP = 3;
+    /** What separates a namespace, object or module from the name inside it in code: . :: -> # */
+    private static final Pattern NAMESPACE = Pattern.compile("\\.|::|->|#");
 
     private final Analyzer analyzer = new DocsAnalyzer(false);
     /** The analysis of the phrase field: English stop words and Porter stems. */
@@ -57,9 +61,13 @@ final class QueryPlanner {
     QueryPlan plan(String text) {
         List<QueryPlan.TermClause> terms = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        Deque<String> tokens = new ArrayDeque<>();
         Matcher token = DocsAnalyzer.TOKEN.matcher(text);
         while (token.find()) {
-            String raw = token.group();
+            tokens.add(token.group());
+        }
+        while (!tokens.isEmpty()) {
+            String raw = tokens.poll();
             List<String> analyzed = Analysis.terms(analyzer, Fields.BODY, raw).stream().distinct().toList();
             if (analyzed.isEmpty()) {
                 continue;
@@ -77,6 +85,17 @@ final class QueryPlanner {
                 }
             }
             float weight = 1f;
+            String[] segments = NAMESPACE.split(raw);
+            if (segments.length > 1 && whole.stream().noneMatch(this::isKnown)) {
+                // Code the corpus does not name as a whole (WorkOS::MFA.delete_factor, client.sso.getProfile):
+                // its namespaces and method are looked for one by one, each under its own name.
+                for (int i = segments.length - 1; i >= 0; i--) {
+                    if (!segments[i].isEmpty()) {
+                        tokens.addFirst(segments[i]);
+                    }
+                }
+                continue;
+            }
             if (whole.stream().noneMatch(this::isKnown)) {
                 // A word the corpus does not contain: most likely a typo, so look for it under its closest spellings.
                 whole = corrections(whole.get(0));

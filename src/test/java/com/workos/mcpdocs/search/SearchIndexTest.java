@@ -39,6 +39,15 @@ class SearchIndexTest {
     }
 
     @Test
+    void codeUnknownAsAWholeIsLookedForNamespaceByNamespace() {
+        // No SDK spells it Acme::Directory.create_user, but create_user is a method the reference names.
+        QueryPlan plan = index.planner().plan("Acme::Directory.create_user(email: email)");
+        assertThat(plan.terms()).anySatisfy(t -> assertThat(t.whole()).contains("create_user"));
+        assertThat(paths("Acme::Directory.create_user(email: email)")).first()
+                .isEqualTo("reference/authkit/user/create");
+    }
+
+    @Test
     void parameterNamesReachTheReferencePage() {
         assertThat(paths("passwordHashType")).first().isEqualTo("reference/authkit/user/create");
     }
