@@ -37,6 +37,9 @@ final class QueryPlanner {
     /** Text between straight or curly double quotes, or single quotes around several words. */
     private static final Pattern QUOTED = Pattern.compile("[\"“”]([^\"“”]{3,})[\"“”]|(?<![\\p{L}])'([^']{3,}\\s[^']+)'(?![\\p{L}])");
     private static final int PHRASE_SLOP = 3;
+    /** Prefixes that make a new word of a known one (re-sync, un-link, de-provision), longest first. */
+    private static final List<String> PREFIXES = List.of("multi", "inter", "over", "non", "pre", "dis", "sub", "un",
+            "re", "de", "co");
     /** What separates a namespace, object or module from the name inside it in code: . :: -> # */
     private static final Pattern NAMESPACE = Pattern.compile("\\.|::|->|#");
 
@@ -98,7 +101,12 @@ final class QueryPlanner {
             }
             if (whole.stream().noneMatch(this::isKnown)) {
                 // A word the corpus does not contain: most likely a typo, so look for it under its closest spellings.
-                whole = corrections(whole.get(0));
+                String unknown = whole.get(0);
+                whole = corrections(unknown);
+                if (whole.isEmpty()) {
+                    // Not a typo either: perhaps a word made with a prefix the docs do not use (resync, unpublish).
+                    whole = withoutPrefix(unknown);
+                }
                 weight = CORRECTION_WEIGHT;
             }
             whole.removeIf(t -> !seen.add(t));
@@ -178,6 +186,19 @@ final class QueryPlanner {
             throw new UncheckedIOException(e);
         }
         return out.size() > 2 ? new ArrayList<>(out.subList(0, 2)) : out;
+    }
+
+    /** The known word under a productive English prefix of {@code term}, if any (resync: sync). */
+    List<String> withoutPrefix(String term) {
+        for (String prefix : PREFIXES) {
+            if (term.startsWith(prefix) && term.length() - prefix.length() >= MIN_FUZZY_LENGTH - 1) {
+                String rest = term.substring(prefix.length());
+                if (rest.chars().allMatch(Character::isLetter) && isKnown(rest)) {
+                    return new ArrayList<>(List.of(rest));
+                }
+            }
+        }
+        return new ArrayList<>();
     }
 
     private static DirectSpellChecker spellChecker(int maxEdits) {

@@ -48,6 +48,12 @@ class SearchIndexTest {
     }
 
     @Test
+    void anUnknownWordWithAPrefixIsLookedForWithoutIt() {
+        assertThat(index.planner().withoutPrefix("reorganization")).containsExactly("organization");
+        assertThat(index.planner().withoutPrefix("rezzzz")).isEmpty();
+    }
+
+    @Test
     void parameterNamesReachTheReferencePage() {
         assertThat(paths("passwordHashType")).first().isEqualTo("reference/authkit/user/create");
     }
