@@ -14,5 +14,14 @@ if not exist "%JAR%" (
 if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java.exe") else (set "JAVA=java")
 set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx128m -Xmn8m -Xss512k -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
 rem -XX:+AutoCreateSharedArchive needs JDK 19+; older JVMs ignore it thanks to IgnoreUnrecognizedVMOptions.
-"%JAVA%" %OPTS% -XX:+IgnoreUnrecognizedVMOptions -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=%JAR%.jsa" %WORKOS_DOCS_JAVA_OPTS% -jar "%JAR%" %*
+rem Only a stdio server run (no arguments) records the archive: it holds what the recording run loaded.
+if "%~1"=="" (
+  "%JAVA%" %OPTS% -XX:+IgnoreUnrecognizedVMOptions -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=%JAR%.jsa" %WORKOS_DOCS_JAVA_OPTS% -jar "%JAR%"
+  exit /b %ERRORLEVEL%
+)
+if exist "%JAR%.jsa" (
+  "%JAVA%" %OPTS% -XX:+IgnoreUnrecognizedVMOptions "-XX:SharedArchiveFile=%JAR%.jsa" %WORKOS_DOCS_JAVA_OPTS% -jar "%JAR%" %*
+) else (
+  "%JAVA%" %OPTS% %WORKOS_DOCS_JAVA_OPTS% -jar "%JAR%" %*
+)
 exit /b %ERRORLEVEL%
