@@ -6,7 +6,9 @@ import com.workos.mcpdocs.corpus.Headings;
 import com.workos.mcpdocs.corpus.Page;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,8 +18,17 @@ import java.util.Set;
  */
 public final class PageRenderer {
 
+    /** Pages most recently rendered (a corpus never changes under a renderer): reading one again costs nothing. */
+    private static final int CACHED_PAGES = 128;
+
     private final ReferenceCatalog catalog;
     private final ReferenceRenderer reference;
+    private final Map<String, String> rendered = new LinkedHashMap<>(CACHED_PAGES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > CACHED_PAGES;
+        }
+    };
 
     public PageRenderer(ReferenceCatalog catalog) {
         this.catalog = catalog;
@@ -57,6 +68,21 @@ public final class PageRenderer {
      *                      just chose one)
      */
     public String render(Page page, String language, boolean listLanguages) {
+        String key = page.path() + '\u0000' + language + '\u0000' + listLanguages;
+        String cached;
+        synchronized (rendered) {
+            cached = rendered.get(key);
+        }
+        if (cached == null) {
+            cached = renderNow(page, language, listLanguages);
+            synchronized (rendered) {
+                rendered.put(key, cached);
+            }
+        }
+        return cached;
+    }
+
+    private String renderNow(Page page, String language, boolean listLanguages) {
         String body = body(page, language);
         // reference pages repeat their title as the first heading; the header already shows it
         int firstLineEnd = body.indexOf('\n');
