@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
@@ -63,6 +64,8 @@ public final class SearchIndex {
     private final int[] firstSection;
     /** Sections of pages that appeared in results, split and prepared for snippets on first use. */
     private final Map<String, List<SectionText>> sectionsByPage = new ConcurrentHashMap<>();
+    /** The text of pages whose sections had no passage to quote, prepared on first use. */
+    private final Map<String, Snippets.Prepared> wholePages = new ConcurrentHashMap<>();
 
     private record SectionText(String heading, String anchor, Snippets.Prepared text) {
         static List<SectionText> of(Page page) {
@@ -200,8 +203,9 @@ public final class SearchIndex {
             }
             ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score).thenComparing(r -> r.path));
             List<SearchHit> hits = new ArrayList<>();
+            Set<String> terms = plan.termSet();
             for (Ranked r : ranked.subList(0, Math.min(maxResults, ranked.size()))) {
-                hits.add(hit(r, plan));
+                hits.add(hit(r, terms));
             }
             return new SearchResult(hits, List.of());
         } catch (IOException e) {
@@ -299,7 +303,7 @@ public final class SearchIndex {
         }
     }
 
-    private SearchHit hit(Ranked r, QueryPlan plan) {
+    private SearchHit hit(Ranked r, Set<String> terms) {
         Page page = corpus.page(r.path).orElseThrow();
         SectionText section = null;
         if (r.sectionOrdinal >= 0) {
@@ -308,10 +312,10 @@ public final class SearchIndex {
         }
         String heading = section == null ? "" : section.heading();
         String anchor = section == null ? "" : section.anchor();
-        String snippet = section == null ? "" : Snippets.best(section.text(), plan.termSet());
+        String snippet = section == null ? "" : Snippets.best(section.text(), terms);
         if (snippet.isEmpty()) {
-            snippet = Snippets.best(page.description().isEmpty() ? IndexText.readable(page.body()) : page.description(),
-                    plan.termSet());
+            snippet = Snippets.best(wholePages.computeIfAbsent(page.path(), p -> new Snippets.Prepared(
+                    page.description().isEmpty() ? IndexText.readable(page.body()) : page.description())), terms);
         }
         String url = page.url() + (anchor.isEmpty() ? "" : "#" + anchor);
         return new SearchHit(page.path(), page.title(), heading, anchor, url, snippet, r.score);

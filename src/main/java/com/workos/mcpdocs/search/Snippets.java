@@ -94,7 +94,10 @@ final class Snippets {
             at = m.end;
         }
         out.append(passage.substring(at));
-        String snippet = LEADING_HASHES.matcher(collapseWhitespace(out)).replaceFirst("").strip();
+        // Spaces and tabs are single already; only a passage across lines needs its whitespace collapsed.
+        String marked = passage.indexOf('\n') < 0 && passage.indexOf('\r') < 0 ? out.toString()
+                : collapseWhitespace(out);
+        String snippet = (marked.startsWith("#") ? LEADING_HASHES.matcher(marked).replaceFirst("") : marked).strip();
         return cut ? snippet + "…" : snippet;
     }
 
@@ -123,8 +126,9 @@ final class Snippets {
      */
     private static List<Span> matches(String text, Set<String> queryTerms) {
         List<Span> out = new ArrayList<>();
-        List<String> prefixes = new ArrayList<>(queryTerms.size());
-        for (String term : queryTerms) {
+        List<String> terms = new ArrayList<>(queryTerms);
+        List<String> prefixes = new ArrayList<>(terms.size());
+        for (String term : terms) {
             prefixes.add(term.length() >= PREFIX ? term.substring(0, PREFIX) : term);
         }
         int end = 0;
@@ -143,9 +147,12 @@ final class Snippets {
                 end++;
             }
             String lower = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
-            int i = 0;
-            for (String term : queryTerms) {
-                String prefix = prefixes.get(i++);
+            for (int i = 0; i < terms.size(); i++) {
+                String term = terms.get(i);
+                if (term.isEmpty() || term.charAt(0) != lower.charAt(0)) {
+                    continue;
+                }
+                String prefix = prefixes.get(i);
                 boolean hit = term.length() >= PREFIX ? lower.startsWith(prefix) && lower.length() >= term.length() - 1
                         : lower.equals(term) || (lower.length() == term.length() + 1 && lower.startsWith(term)
                         && lower.endsWith("s"));
