@@ -40,6 +40,17 @@ final class ImpactQuery extends Query {
             this.searcher = searcher;
         }
 
+        /** Whether the document numbered {@code doc} in the whole index has a stored score for the term. */
+        boolean contains(String field, String term, int doc) {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                if (doc >= leaf.docBase && doc < leaf.docBase + leaf.reader().maxDoc()) {
+                    Segment segment = segment(leaf, field, term);
+                    return segment != null && Arrays.binarySearch(segment.docs, doc - leaf.docBase) >= 0;
+                }
+            }
+            return false;
+        }
+
         private Segment segment(LeafReaderContext leaf, String field, String term) {
             String key = field + '\u0000' + term;
             Segment[] segments = read.get(key);

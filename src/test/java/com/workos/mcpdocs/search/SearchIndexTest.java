@@ -7,7 +7,10 @@ import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.CorpusInfo;
 import com.workos.mcpdocs.corpus.CorpusLoader;
 import com.workos.mcpdocs.source.ContentTree;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,42 @@ class SearchIndexTest {
         assertThat(plan.terms()).anySatisfy(t -> assertThat(t.whole()).contains("create_user"));
         assertThat(paths("Acme::Directory.create_user(email: email)")).first()
                 .isEqualTo("reference/authkit/user/create");
+    }
+
+    @Test
+    void aPageWithEveryWordOfALongQueryBeatsOneThatRepeatsAFew() throws Exception {
+        Map<String, byte[]> files = new HashMap<>();
+        files.put("docs/keys/credentials.mdx", utf8("""
+                ---
+                title: Credentials
+                ---
+
+                ## Credentials
+
+                Rotate the key. A rotated key replaces the old key; rotate keys often, and rotate each key you hold.
+                Key rotation: rotate, rotate, rotate the key.
+                """));
+        files.put("docs/keys/maintenance.mdx", utf8("""
+                ---
+                title: Maintenance windows
+                ---
+
+                ## Weekly maintenance
+
+                You can rotate a key on a schedule: the dashboard runs it automatically every weekly window.
+                """));
+        for (int i = 0; i < 6; i++) {
+            // Pages where the other words of the query are common, so that only rotate and key are rare.
+            files.put("docs/reports/report-" + i + ".mdx", utf8("---\ntitle: Reports " + i + "\n---\n\n## Reports\n\n"
+                    + "Reports run automatically on a weekly schedule; each schedule sends a weekly digest.\n"));
+        }
+        Corpus small = CorpusLoader.load(new ContentTree("test", files), new CorpusInfo("test", "test", "2026-01-01"));
+        assertThat(SearchIndex.build(small).search("rotate key schedule automatically weekly", 10, null).hits())
+                .first().extracting(SearchHit::path).isEqualTo("keys/maintenance");
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
