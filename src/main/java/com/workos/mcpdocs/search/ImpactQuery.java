@@ -40,15 +40,21 @@ final class ImpactQuery extends Query {
             this.searcher = searcher;
         }
 
-        /** Whether the document numbered {@code doc} in the whole index has a stored score for the term. */
-        boolean contains(String field, String term, int doc) {
+        /** The documents (numbered in the whole index, ascending) that have a stored score for the term. */
+        int[] documents(String field, String term) {
+            int[] out = new int[0];
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                if (doc >= leaf.docBase && doc < leaf.docBase + leaf.reader().maxDoc()) {
-                    Segment segment = segment(leaf, field, term);
-                    return segment != null && Arrays.binarySearch(segment.docs, doc - leaf.docBase) >= 0;
+                Segment segment = segment(leaf, field, term);
+                if (segment == null) {
+                    continue;
+                }
+                int at = out.length;
+                out = Arrays.copyOf(out, at + segment.docs.length);
+                for (int i = 0; i < segment.docs.length; i++) {
+                    out[at + i] = leaf.docBase + segment.docs[i];
                 }
             }
-            return false;
+            return out;
         }
 
         private Segment segment(LeafReaderContext leaf, String field, String term) {

@@ -197,11 +197,12 @@ public final class SearchIndex {
                 }
             });
             boolean codeQuery = plan.mentionsCode();
+            List<int[][]> wordPages = wordPages(plan);
             List<Ranked> ranked = new ArrayList<>(candidates);
             for (int doc : byScore) {
                 String path = pagePaths[doc];
                 double combined = pageScores[doc] + SECTION_WEIGHT * sectionScores[doc];
-                combined *= coverageFactor(plan, doc);
+                combined *= coverageFactor(wordPages, doc);
                 // The API reference answers questions about code; questions in words are answered by the guides
                 // more often, so there a reference page needs a somewhat stronger match to come first.
                 if (!codeQuery && path.startsWith(REFERENCE_PREFIX)) {
@@ -238,28 +239,40 @@ public final class SearchIndex {
     }
 
     /**
-     * How much of the query a page answers: the share of the query's words found anywhere on it. BM25 adds up
-     * what matches, so a page that repeats two words of a long question can outscore one that has all of them.
+     * How much of the query a page answers: for each word of the query, the pages that contain it in any form.
+     * BM25 adds up what matches, so a page that repeats two words of a long question can outscore one that has
+     * all of them; the share of words found scales the score ({@link #COVERAGE}). {@code null} for short queries.
      */
-    private double coverageFactor(QueryPlan plan, int doc) {
+    private List<int[][]> wordPages(QueryPlan plan) {
         List<QueryPlan.TermClause> clauses = plan.terms();
         if (clauses.size() < MIN_WORDS_FOR_COVERAGE) {
+            return null;
+        }
+        String field = Fields.PAGE.words().field();
+        List<int[][]> out = new ArrayList<>(clauses.size());
+        for (QueryPlan.TermClause clause : clauses) {
+            List<int[]> forms = new ArrayList<>();
+            clause.whole().forEach(t -> forms.add(pageImpacts.documents(field, t)));
+            clause.parts().forEach(t -> forms.add(pageImpacts.documents(field, t)));
+            out.add(forms.toArray(new int[0][]));
+        }
+        return out;
+    }
+
+    private static double coverageFactor(List<int[][]> wordPages, int doc) {
+        if (wordPages == null) {
             return 1;
         }
         int found = 0;
-        for (QueryPlan.TermClause clause : clauses) {
-            boolean any = false;
-            for (String t : clause.whole()) {
-                any |= pageImpacts.contains(Fields.PAGE.words().field(), t, doc);
-            }
-            for (String t : clause.parts()) {
-                any |= pageImpacts.contains(Fields.PAGE.words().field(), t, doc);
-            }
-            if (any) {
-                found++;
+        for (int[][] forms : wordPages) {
+            for (int[] docs : forms) {
+                if (Arrays.binarySearch(docs, doc) >= 0) {
+                    found++;
+                    break;
+                }
             }
         }
-        return 1 - COVERAGE + COVERAGE * found / clauses.size();
+        return 1 - COVERAGE + COVERAGE * found / wordPages.size();
     }
 
     private record Ranked(String path, double score, int sectionOrdinal) {
