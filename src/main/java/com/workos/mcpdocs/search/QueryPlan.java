@@ -25,6 +25,8 @@ final class QueryPlan {
     static final float SYNONYM_WEIGHT = 0.4f;
     static final float PHRASE_WEIGHT = 1.5f;
     static final float QUOTED_WEIGHT = 4f;
+    /** A pair of neighbouring words found together counts about as much as one more word (0.8 to 2 score alike). */
+    static final float PAIR_WEIGHT = 1f;
     static final float WORD_PARTS_WEIGHT = 0.5f;
     static final float NORMALIZED_FORM_WEIGHT = 0.7f;
     static final float STEMMED_WEIGHT = 0.6f;
@@ -43,6 +45,8 @@ final class QueryPlan {
     /** Per synonym group the query mentions, its other phrases, each as its analyzed terms. */
     private final List<List<List<String>>> synonymGroups;
     private final Query phrase;
+    /** Each two neighbouring words of the query, rewarded when they stand together in a text (display name). */
+    private final List<Query> pairs;
     /** Phrases the user put in quotes: rewarded strongly when found nearly as written. */
     private final List<Query> quoted;
 
@@ -63,6 +67,13 @@ final class QueryPlan {
 
     QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
               List<Query> quoted, ToDoubleBiFunction<String, String> share, List<String> stemmed) {
+        this(text, terms, synonymGroups, phrase, quoted, share, stemmed, List.of());
+    }
+
+    QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
+              List<Query> quoted, ToDoubleBiFunction<String, String> share, List<String> stemmed,
+              List<Query> pairs) {
+        this.pairs = List.copyOf(pairs);
         this.stemmed = List.copyOf(stemmed);
         this.share = share;
         this.quoted = List.copyOf(quoted);
@@ -154,6 +165,11 @@ final class QueryPlan {
         }
         for (Query q : quoted) {
             query.add(new BoostQuery(q, QUOTED_WEIGHT), BooleanClause.Occur.SHOULD);
+        }
+        {
+            for (Query q : pairs) {
+                query.add(new BoostQuery(q, PAIR_WEIGHT), BooleanClause.Occur.SHOULD);
+            }
         }
         return query.build();
     }

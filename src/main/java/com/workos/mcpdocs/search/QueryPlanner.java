@@ -16,7 +16,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -37,6 +41,9 @@ final class QueryPlanner {
     /** Text between straight or curly double quotes, or single quotes around several words. */
     private static final Pattern QUOTED = Pattern.compile("[\"“”]([^\"“”]{3,})[\"“”]|(?<![\\p{L}])'([^']{3,}\\s[^']+)'(?![\\p{L}])");
     private static final int PHRASE_SLOP = 3;
+    private static final int PAIR_SLOP = 0;
+    /** A query of two words is one pair already: the whole-query phrase rewards it. */
+    private static final int MIN_WORDS_FOR_PAIRS = 3;
     /** Prefixes that make a new word of a known one (re-sync, un-link, de-provision), longest first. */
     private static final List<String> PREFIXES = List.of("multi", "inter", "over", "non", "pre", "dis", "sub", "un",
             "re", "de", "co");
@@ -147,7 +154,45 @@ final class QueryPlanner {
             }
         }
         List<String> stemmed = Analysis.terms(stemmer, Fields.PHRASE, text);
-        return new QueryPlan(text, terms, synonymGroups, phrase, quoted, this::share, stemmed);
+        return new QueryPlan(text, terms, synonymGroups, phrase, quoted, this::share, stemmed, pairs(text));
+    }
+
+    /**
+     * Each two words that stand next to each other in the query (stop words aside), as a phrase with a little
+     * slop: in a long question, the pairs that also stand together in a page (display name, access token) say
+     * more than the words one by one.
+     */
+    private List<Query> pairs(String text) {
+        List<String> terms = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        try (TokenStream stream = stemmer.tokenStream(Fields.PHRASE, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                terms.add(term.toString());
+                positions.add(position);
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Query> out = new ArrayList<>();
+        if (terms.size() < MIN_WORDS_FOR_PAIRS || share(Fields.PHRASE, terms.get(0)) < 0) {
+            return out;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < terms.size(); i++) {
+            String a = terms.get(i);
+            String b = terms.get(i + 1);
+            if (positions.get(i + 1) - positions.get(i) == 1 && !a.equals(b) && seen.add(a + ' ' + b)
+                    && share(Fields.PHRASE, a) > 0 && share(Fields.PHRASE, b) > 0) {
+                out.add(new PhraseQuery(PAIR_SLOP, Fields.PHRASE, a, b));
+            }
+        }
+        return out;
     }
 
     /** Terms of the corpus within one edit (two for long words) of an unknown term, best first. */

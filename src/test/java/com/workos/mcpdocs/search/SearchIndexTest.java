@@ -82,6 +82,33 @@ class SearchIndexTest {
                 .first().extracting(SearchHit::path).isEqualTo("keys/maintenance");
     }
 
+    @Test
+    void neighbouringQueryWordsFoundTogetherCountMore() throws Exception {
+        Map<String, byte[]> files = new HashMap<>();
+        files.put("docs/profile/apart.mdx", utf8("""
+                ---
+                title: Profile fields
+                ---
+
+                ## Fields
+
+                The name field holds what a user typed. The display settings decide the theme. Change the name here;
+                change the display there.
+                """));
+        files.put("docs/profile/together.mdx", utf8("""
+                ---
+                title: Profile widget
+                ---
+
+                ## Editing
+
+                Users can change their display name from the widget.
+                """));
+        Corpus small = CorpusLoader.load(new ContentTree("test", files), new CorpusInfo("test", "test", "2026-01-01"));
+        assertThat(SearchIndex.build(small).search("change the display name of users", 10, null).hits())
+                .first().extracting(SearchHit::path).isEqualTo("profile/together");
+    }
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
