@@ -9,7 +9,11 @@ cd "$(dirname "$0")/.."
 BENCH=${BENCH:-../shared/bench/mcpbench.py}
 NPM_VERSION=${NPM_VERSION:-0.2.0}
 REPEAT=${REPEAT:-5}
+# Untimed calls before the timed ones (both servers), e.g. WARMUP=70 for one pass over the evaluation queries.
+WARMUP=${WARMUP:-0}
+# The Java server's command line; e.g. JAVA_CMD=bin/workos-mcp-docs-server for the launcher.
 JAR=target/workos-mcp-docs-server.jar
+JAVA_CMD=${JAVA_CMD:-java -jar $JAR}
 [ -f "$JAR" ] || { echo "build the jar first: mvn -q -DskipTests package" >&2; exit 2; }
 if [ $# -eq 0 ]; then set -- ../shared/eval/dev-queries.jsonl ../shared/eval/dev-hard-queries.jsonl; fi
 
@@ -24,9 +28,9 @@ QUERIES=target/bench-queries.jsonl
 cat "$@" > "$QUERIES"
 run() {
   python3 "$BENCH" latency --cmd "$1" --tool workos_search --args-file "$QUERIES" \
-    --args-template '{"query": "{q}"}' --repeat "$2" --json
+    --args-template '{"query": "{q}"}' --repeat "$2" --warmup "$WARMUP" --json
 }
-run "java -jar $JAR" "$REPEAT" > target/bench-java.json
+run "$JAVA_CMD" "$REPEAT" > target/bench-java.json
 # The npm package re-reads every file per call (about 0.3 s each): one pass is enough for its median.
 run "node $BASE/package/dist/index.js" 1 > target/bench-npm.json
 python3 - <<'PY'

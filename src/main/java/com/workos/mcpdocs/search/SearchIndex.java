@@ -157,9 +157,10 @@ public final class SearchIndex {
     /**
      * The best pages for a query.
      *
-     * <p>Each index is scored in one pass over every matching document: the corpus is small enough that exhaustive
-     * scoring costs less than a top-k search followed by second searches for the pages and sections it missed, and
-     * every page gets its own best section.
+     * <p>Every matching page is scored (the corpus is small enough that this costs less than a top-k search
+     * followed by second searches for what it missed); the best {@value #CANDIDATES} (or twice the results asked
+     * for) are then re-ranked by their best section, the share of the query's words they contain and, for
+     * questions in words, a small handicap for reference pages.
      *
      * @param section only pages at or under this path, or {@code null} for all
      */
