@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Renders a page as the Markdown a language model should read: the title and description as a header, the MDX
@@ -21,8 +22,9 @@ public final class PageRenderer {
     /** Pages most recently rendered (a corpus never changes under a renderer): reading one again costs nothing. */
     private static final int CACHED_PAGES = 128;
 
-    private final ReferenceCatalog catalog;
-    private final ReferenceRenderer reference;
+    private final Supplier<ReferenceCatalog> build;
+    private volatile ReferenceCatalog catalog;
+    private volatile ReferenceRenderer reference;
     private final Map<String, String> rendered = new LinkedHashMap<>(CACHED_PAGES, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -31,21 +33,45 @@ public final class PageRenderer {
     };
 
     public PageRenderer(ReferenceCatalog catalog) {
-        this.catalog = catalog;
-        this.reference = new ReferenceRenderer(catalog);
+        this(() -> catalog);
     }
 
-    /** A renderer over {@code corpus}, its reference catalog built once. */
+    private PageRenderer(Supplier<ReferenceCatalog> build) {
+        this.build = build;
+    }
+
+    /**
+     * A renderer over {@code corpus}. Its reference catalog (every reference page's frontmatter parsed) is built
+     * once, when a page is first rendered: a server's first search does not wait for it.
+     */
     public static PageRenderer of(Corpus corpus) {
-        return new PageRenderer(ReferenceCatalog.of(corpus));
+        return new PageRenderer(() -> ReferenceCatalog.of(corpus));
     }
 
     public ReferenceCatalog catalog() {
-        return catalog;
+        ReferenceCatalog built = catalog;
+        if (built == null) {
+            synchronized (this) {
+                if (catalog == null) {
+                    catalog = build.get();
+                }
+                built = catalog;
+            }
+        }
+        return built;
     }
 
     public ReferenceRenderer reference() {
-        return reference;
+        ReferenceRenderer built = reference;
+        if (built == null) {
+            synchronized (this) {
+                if (reference == null) {
+                    reference = new ReferenceRenderer(catalog());
+                }
+                built = reference;
+            }
+        }
+        return built;
     }
 
     /** The whole page as Markdown, the reference in its default language. */
@@ -118,14 +144,14 @@ public final class PageRenderer {
 
     /** The body as Markdown, without the header. */
     public String body(Page page, String language) {
-        List<ApiEntry> entries = catalog.entries(page.path()).stream()
+        List<ApiEntry> entries = catalog().entries(page.path()).stream()
                 .filter(e -> e.language().equals(language)).toList();
         Set<String> placed = new HashSet<>();
         MdxToMarkdown converter = new MdxToMarkdown(page.url(), id -> {
             List<String> parts = new ArrayList<>();
             for (ApiEntry entry : entries) {
                 if (entry.id().equals(id) && !entry.isSharedParameter()) {
-                    parts.add(reference.entry(entry));
+                    parts.add(reference().entry(entry));
                 }
             }
             if (!parts.isEmpty()) {
@@ -141,11 +167,11 @@ public final class PageRenderer {
             if (entry.isSharedParameter()) {
                 shared.add(entry);
             } else if (!placed.contains(entry.id())) {
-                rest.add(reference.entry(entry));
+                rest.add(reference().entry(entry));
             }
         }
         if (!shared.isEmpty()) {
-            rest.add(reference.sharedParameters(shared));
+            rest.add(reference().sharedParameters(shared));
         }
         if (!rest.isEmpty()) {
             out.append("\n\n").append(String.join("\n\n", rest));
@@ -155,7 +181,7 @@ public final class PageRenderer {
 
     /** The languages of the page's API reference, in frontmatter order; empty for a page without reference. */
     public List<String> languages(Page page) {
-        return catalog.languages(page.path());
+        return catalog().languages(page.path());
     }
 
     /** The HTTP form when the page has one, else its first language, else empty. */

@@ -21,12 +21,25 @@ public final class ApiService {
 
     private final Corpus corpus;
     private final PageRenderer renderer;
-    private final ApiNames names;
+    private volatile ApiNames names;
 
     public ApiService(Corpus corpus, PageRenderer renderer) {
         this.corpus = corpus;
         this.renderer = renderer;
-        this.names = new ApiNames(renderer.catalog().entriesByPage());
+    }
+
+    /** Every name of every entry, indexed when the first name is looked up. */
+    private ApiNames names() {
+        ApiNames built = names;
+        if (built == null) {
+            synchronized (this) {
+                if (names == null) {
+                    names = new ApiNames(renderer.catalog().entriesByPage());
+                }
+                built = names;
+            }
+        }
+        return built;
     }
 
     /**
@@ -41,11 +54,11 @@ public final class ApiService {
             throw new IllegalArgumentException("name is empty. Pass a method, endpoint or object name such as "
                     + "'createUser', 'POST /user_management/users' or 'organization_membership'.");
         }
-        Map<ApiNames.Target, Set<String>> found = names.find(name);
+        Map<ApiNames.Target, Set<String>> found = names().find(name);
         if (found.isEmpty()) {
             throw new NotFoundException("No API method, endpoint or object named '" + name.strip() + "'. "
                     + "Search with workos_search if you do not know the exact name.",
-                    ClosestPaths.closest(name.strip(), names.shownNames(), 8));
+                    ClosestPaths.closest(name.strip(), names().shownNames(), 8));
         }
         StringBuilder out = new StringBuilder();
         if (found.size() > 1) {
