@@ -287,30 +287,13 @@ public final class SearchIndex {
     private void scoreSections(Query query, int[] pageDocs, ScoreSink sink) throws IOException {
         int[] ordered = pageDocs.clone();
         Arrays.sort(ordered);
-        Weight weight = sections.createWeight(sections.rewrite(query), ScoreMode.COMPLETE, 1f);
-        for (LeafReaderContext leaf : sections.getIndexReader().leaves()) {
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer == null) {
-                continue;
-            }
-            DocIdSetIterator docs = scorer.iterator();
-            int leafEnd = leaf.docBase + leaf.reader().maxDoc();
-            for (int page : ordered) {
-                int from = Math.max(firstSection[page], leaf.docBase);
-                int to = Math.min(firstSection[page + 1], leafEnd);
-                if (from >= to) {
-                    continue;
-                }
-                int doc = docs.docID() >= from - leaf.docBase ? docs.docID() : docs.advance(from - leaf.docBase);
-                while (doc != DocIdSetIterator.NO_MORE_DOCS && doc + leaf.docBase < to) {
-                    sink.accept(doc + leaf.docBase, scorer.score());
-                    doc = docs.nextDoc();
-                }
-                if (doc == DocIdSetIterator.NO_MORE_DOCS) {
-                    break;
-                }
-            }
+        int[] from = new int[ordered.length];
+        int[] to = new int[ordered.length];
+        for (int i = 0; i < ordered.length; i++) {
+            from[i] = firstSection[ordered[i]];
+            to[i] = firstSection[ordered[i] + 1];
         }
+        score(sections, query, from, to, sink);
     }
 
     private interface ScoreSink {
@@ -322,6 +305,12 @@ public final class SearchIndex {
      * disjunctions sets up a window of two thousand buckets per query: more than a corpus this size needs.)
      */
     private static void scoreAll(IndexSearcher searcher, Query query, ScoreSink sink) throws IOException {
+        score(searcher, query, new int[] {0}, new int[] {searcher.getIndexReader().maxDoc()}, sink);
+    }
+
+    /** Scores the documents that match {@code query} in the ranges {@code [from[i], to[i])}, in ascending order. */
+    private static void score(IndexSearcher searcher, Query query, int[] from, int[] to, ScoreSink sink)
+            throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
@@ -329,8 +318,22 @@ public final class SearchIndex {
                 continue;
             }
             DocIdSetIterator docs = scorer.iterator();
-            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                sink.accept(leaf.docBase + doc, scorer.score());
+            int base = leaf.docBase;
+            int leafEnd = base + leaf.reader().maxDoc();
+            for (int i = 0; i < from.length; i++) {
+                int start = Math.max(from[i], base);
+                int end = Math.min(to[i], leafEnd);
+                if (start >= end) {
+                    continue;
+                }
+                int doc = docs.docID() >= start - base ? docs.docID() : docs.advance(start - base);
+                while (doc != DocIdSetIterator.NO_MORE_DOCS && doc + base < end) {
+                    sink.accept(doc + base, scorer.score());
+                    doc = docs.nextDoc();
+                }
+                if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
             }
         }
     }
