@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToDoubleBiFunction;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import java.util.Set;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -51,9 +50,8 @@ final class QueryPlan {
     private final List<Query> quoted;
 
     /**
-     * The share of a field's pages that contain a term. Absent pairs are left out of the query; so are words
-     * found in most of a field's pages when the query has enough other words: they barely move a BM25 score but
-     * cost the most to score.
+     * The share of a field's pages that contain a term: a query of enough words leaves a word out of the fields
+     * where it is common (it barely moves a BM25 score there), by reading the term's "rare" stored score.
      */
     private final ToDoubleBiFunction<String, String> share;
     private final Map<String, Boolean> common = new HashMap<>();
@@ -166,10 +164,8 @@ final class QueryPlan {
         for (Query q : quoted) {
             query.add(new BoostQuery(q, QUOTED_WEIGHT), BooleanClause.Occur.SHOULD);
         }
-        {
-            for (Query q : pairs) {
-                query.add(new BoostQuery(q, PAIR_WEIGHT), BooleanClause.Occur.SHOULD);
-            }
+        for (Query q : pairs) {
+            query.add(new BoostQuery(q, PAIR_WEIGHT), BooleanClause.Occur.SHOULD);
         }
         return query.build();
     }
