@@ -3,6 +3,7 @@ package com.workos.mcpdocs;
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.CorpusInfo;
 import com.workos.mcpdocs.corpus.CorpusLoader;
+import com.workos.mcpdocs.search.PrebuiltIndex;
 import com.workos.mcpdocs.service.Services;
 import com.workos.mcpdocs.source.ContentTree;
 import com.workos.mcpdocs.source.DataDirectory;
@@ -58,6 +59,9 @@ public final class App {
      */
     public static Supplier<Services> servicesInBackground(Path docsDir, DataDirectory data) {
         CompletableFuture<Supplier<Services>> loading = new CompletableFuture<>();
+        if (servesEmbedded(docsDir, data)) {
+            PrebuiltIndex.prefetchEmbedded();
+        }
         Thread loader = new Thread(() -> {
             try {
                 Supplier<Services> current = reloadingServices(docsDir, data);
@@ -83,6 +87,15 @@ public final class App {
                         + e.getCause().getMessage(), e.getCause());
             }
         };
+    }
+
+    /** Whether {@link #services} would serve the corpus embedded in the jar (no folder given, nothing synced). */
+    private static boolean servesEmbedded(Path docsDir, DataDirectory data) {
+        try {
+            return docsDir == null && StoredCorpus.currentInfo(data).isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** What {@link #services} would serve, without loading it. */

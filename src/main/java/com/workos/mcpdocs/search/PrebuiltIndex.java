@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
@@ -39,7 +42,52 @@ public final class PrebuiltIndex {
     public static final String RESOURCE_PATH = "index";
     private static final String[] PARTS = {"pages", "sections"};
 
+    /** The embedded index's files, read ahead by {@link #prefetchEmbedded()}; taken by the first open. */
+    private static volatile CompletableFuture<Map<String, byte[]>> prefetched;
+
     private PrebuiltIndex() {
+    }
+
+    /**
+     * Starts reading the index embedded in the jar, and loading Lucene's codec, on a thread of its own: a server
+     * that starts does this while the corpus loads instead of after it.
+     */
+    public static void prefetchEmbedded() {
+        CompletableFuture<Map<String, byte[]>> files = new CompletableFuture<>();
+        prefetched = files;
+        Thread thread = new Thread(() -> {
+            try {
+                Codec.getDefault();
+                files.complete(readEmbedded());
+            } catch (IOException | RuntimeException e) {
+                files.complete(null);
+            }
+        }, "index-prefetch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Every file of the embedded index by its resource path under {@value #RESOURCE_DIR}, or {@code null}. */
+    private static Map<String, byte[]> readEmbedded() throws IOException {
+        ClassLoader loader = PrebuiltIndex.class.getClassLoader();
+        InputStream in = loader.getResourceAsStream(RESOURCE_DIR + PROPERTIES);
+        if (in == null) {
+            return null;
+        }
+        Properties props = properties(in);
+        Map<String, byte[]> files = new HashMap<>();
+        for (String part : PARTS) {
+            for (String file : props.getProperty(part, "").split(",")) {
+                if (!file.isEmpty()) {
+                    try (InputStream data = loader.getResourceAsStream(RESOURCE_DIR + part + "/" + file)) {
+                        if (data != null) {
+                            files.put(part + "/" + file, data.readAllBytes());
+                        }
+                    }
+                }
+            }
+        }
+        return files;
     }
 
     /** Writes the index of {@code corpus} into {@code dir} ({@code pages/}, {@code sections/}, properties). */
@@ -115,6 +163,9 @@ public final class PrebuiltIndex {
         if (!fingerprint(corpus).equals(props.getProperty("fingerprint"))) {
             return Optional.empty();
         }
+        CompletableFuture<Map<String, byte[]>> ahead = prefetched;
+        prefetched = null;
+        Map<String, byte[]> read = ahead == null ? null : ahead.join();
         Directory[] dirs = new Directory[PARTS.length];
         for (int i = 0; i < PARTS.length; i++) {
             dirs[i] = SearchIndex.memoryDirectory();
@@ -122,11 +173,15 @@ public final class PrebuiltIndex {
                 if (file.isEmpty()) {
                     continue;
                 }
-                try (InputStream data = loader.getResourceAsStream(RESOURCE_DIR + PARTS[i] + "/" + file)) {
-                    if (data == null) {
+                byte[] bytes = read == null ? null : read.get(PARTS[i] + "/" + file);
+                try (InputStream data = bytes != null ? null
+                        : loader.getResourceAsStream(RESOURCE_DIR + PARTS[i] + "/" + file)) {
+                    if (bytes == null && data == null) {
                         throw new IOException("index file " + PARTS[i] + "/" + file + " is missing from the jar");
                     }
-                    byte[] bytes = data.readAllBytes();
+                    if (bytes == null) {
+                        bytes = data.readAllBytes();
+                    }
                     try (IndexOutput out = dirs[i].createOutput(file, IOContext.DEFAULT)) {
                         out.writeBytes(bytes, bytes.length);
                     }
