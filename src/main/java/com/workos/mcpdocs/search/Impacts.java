@@ -2,6 +2,8 @@ package com.workos.mcpdocs.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
@@ -65,17 +68,38 @@ final class Impacts {
     /** Whether a term is common in a field (decided on the page index for both indexes). */
     interface Commonness {
         boolean isCommon(String field, String term);
+
+        /**
+         * The terms in more than {@link #COMMON_SHARE} of a field's documents in {@code reader}, found in one walk
+         * of each field's dictionary (a lookup per term and field costs a seek each).
+         */
+        static Commonness of(IndexReader reader, Collection<String> fields) throws IOException {
+            Set<String> common = new HashSet<>();
+            for (String field : fields) {
+                int docs = reader.getDocCount(field);
+                Terms terms = MultiTerms.getTerms(reader, field);
+                if (docs == 0 || terms == null) {
+                    continue;
+                }
+                TermsEnum termsEnum = terms.iterator();
+                for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
+                    if ((double) termsEnum.docFreq() / docs > COMMON_SHARE) {
+                        common.add(field + '\u0000' + term.utf8ToString());
+                    }
+                }
+            }
+            return (field, term) -> common.contains(field + '\u0000' + term);
+        }
     }
 
     private Impacts() {
     }
 
     /**
-     * Adds to each document of {@code reader} (documents in the same order) the feature fields of every weighting.
-     *
-     * @param documents the documents {@code reader} was written from, in order
+     * For each document of {@code reader}, in order, a document with the feature fields of every weighting (empty
+     * when the document has no term in any weighted field).
      */
-    static void add(IndexReader reader, List<Document> documents, List<Weighting> weightings, Commonness commonness)
+    static List<Document> of(IndexReader reader, List<Weighting> weightings, Commonness commonness)
             throws IOException {
         Set<String> fieldSet = new LinkedHashSet<>();
         weightings.forEach(w -> fieldSet.addAll(w.weights().keySet()));
@@ -119,8 +143,10 @@ final class Impacts {
             }
         }
         Map<String, boolean[]> common = new HashMap<>();
-        for (int doc = 0; doc < documents.size(); doc++) {
-            Document document = documents.get(doc);
+        List<Document> documents = new ArrayList<>(reader.maxDoc());
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            Document document = new Document();
+            documents.add(document);
             for (Map.Entry<String, float[]> entry : perDoc.get(doc).entrySet()) {
                 String term = entry.getKey();
                 float[] scores = entry.getValue();
@@ -150,6 +176,7 @@ final class Impacts {
             }
             perDoc.set(doc, null);
         }
+        return documents;
     }
 
     /** The disjunction-max of the weighted field scores, leaving out the fields marked in {@code skip}. */

@@ -5,8 +5,9 @@ import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.Heading;
 import com.workos.mcpdocs.corpus.Page;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
@@ -22,8 +23,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 
@@ -41,11 +40,10 @@ public final class IndexBuilder {
     }
 
     /**
-     * Writes the page index into {@code pageDirectory} and the section index into {@code sectionDirectory}. The
-     * documents are indexed once in memory to learn the statistics their per-term scores ({@link Impacts}) need,
-     * then written with those scores.
+     * Writes the page and section indexes of {@code corpus}, then, from their statistics, the per-term scores
+     * ({@link Impacts}) of the same documents beside them.
      */
-    static void write(Corpus corpus, Directory pageDirectory, Directory sectionDirectory) throws IOException {
+    static void write(Corpus corpus, IndexParts parts) throws IOException {
         List<Document> pages = new ArrayList<>();
         List<Document> sections = new ArrayList<>();
         for (Page page : corpus.pages()) {
@@ -55,28 +53,18 @@ public final class IndexBuilder {
                 sections.add(sectionDocument(page, pageSections.get(i), i));
             }
         }
-        try (Directory pageStatistics = new ByteBuffersDirectory();
-             Directory sectionStatistics = new ByteBuffersDirectory()) {
-            write(pageStatistics, pages);
-            write(sectionStatistics, sections);
-            try (DirectoryReader pageReader = DirectoryReader.open(pageStatistics);
-                 DirectoryReader sectionReader = DirectoryReader.open(sectionStatistics)) {
-                // Whether a word is common is decided on the pages for both indexes, as the query planner does.
-                Impacts.Commonness common = (field, term) -> {
-                    try {
-                        int docs = pageReader.getDocCount(field);
-                        return docs > 0 && (double) pageReader.docFreq(new Term(field, term)) / docs
-                                > Impacts.COMMON_SHARE;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                };
-                Impacts.add(pageReader, pages, Fields.PAGE.all(), common);
-                Impacts.add(sectionReader, sections, Fields.SECTION.all(), common);
-            }
+        write(parts.pages(), pages);
+        write(parts.sections(), sections);
+        try (DirectoryReader pageReader = DirectoryReader.open(parts.pages());
+             DirectoryReader sectionReader = DirectoryReader.open(parts.sections())) {
+            // Whether a word is common is decided on the pages for both indexes, as the query planner does.
+            Set<String> fields = new HashSet<>();
+            Fields.PAGE.all().forEach(w -> fields.addAll(w.weights().keySet()));
+            Fields.SECTION.all().forEach(w -> fields.addAll(w.weights().keySet()));
+            Impacts.Commonness common = Impacts.Commonness.of(pageReader, fields);
+            write(parts.pageImpacts(), Impacts.of(pageReader, Fields.PAGE.all(), common));
+            write(parts.sectionImpacts(), Impacts.of(sectionReader, Fields.SECTION.all(), common));
         }
-        write(pageDirectory, pages);
-        write(sectionDirectory, sections);
     }
 
     /** One segment with the documents in order, so a document's number is its position in the list. */

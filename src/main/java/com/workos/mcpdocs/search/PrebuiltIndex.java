@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
 import org.slf4j.Logger;
@@ -35,12 +34,12 @@ public final class PrebuiltIndex {
     private static final Logger log = LoggerFactory.getLogger(PrebuiltIndex.class);
 
     /** Bump when analysis or fields change, so an index written by an older build is not trusted. */
-    static final String FORMAT = "11";
+    static final String FORMAT = "12";
     static final String PROPERTIES = "index.properties";
     static final String RESOURCE_DIR = "index/";
     /** Where the build puts the index, relative to the classes folder. */
     public static final String RESOURCE_PATH = "index";
-    private static final String[] PARTS = {"pages", "sections"};
+    private static final String[] PARTS = IndexParts.NAMES.toArray(new String[0]);
 
     /** The embedded index's files, read ahead by {@link #prefetchEmbedded()}; taken by the first open. */
     private static volatile CompletableFuture<Map<String, byte[]>> prefetched;
@@ -90,12 +89,17 @@ public final class PrebuiltIndex {
         return files;
     }
 
-    /** Writes the index of {@code corpus} into {@code dir} ({@code pages/}, {@code sections/}, properties). */
+    /** Writes the index of {@code corpus} into {@code dir} (a folder per {@link IndexParts} part, properties). */
     public static void write(Corpus corpus, Path dir) throws IOException {
         Files.createDirectories(dir);
-        try (Directory pagesDir = FSDirectory.open(dir.resolve("pages"));
-             Directory sectionsDir = FSDirectory.open(dir.resolve("sections"))) {
-            IndexBuilder.write(corpus, pagesDir, sectionsDir);
+        IndexParts parts = IndexParts.open(dir);
+        try {
+            IndexBuilder.write(corpus, parts);
+        } finally {
+            for (Directory d : new Directory[] {parts.pages(), parts.pageImpacts(), parts.sections(),
+                    parts.sectionImpacts()}) {
+                d.close();
+            }
         }
         for (String part : PARTS) {
             Files.deleteIfExists(dir.resolve(part).resolve("write.lock"));
@@ -135,8 +139,7 @@ public final class PrebuiltIndex {
         try {
             Properties props = properties(Files.newInputStream(dir.resolve(PROPERTIES)));
             if (fingerprint(corpus).equals(props.getProperty("fingerprint"))) {
-                return new SearchIndex(corpus, FSDirectory.open(dir.resolve("pages")),
-                        FSDirectory.open(dir.resolve("sections")));
+                return new SearchIndex(corpus, IndexParts.open(dir));
             }
         } catch (IOException | RuntimeException e) {
             log.warn("The search index in {} cannot be used ({}); building it now", dir, e.toString());
@@ -188,7 +191,7 @@ public final class PrebuiltIndex {
                 }
             }
         }
-        return Optional.of(new SearchIndex(corpus, dirs[0], dirs[1]));
+        return Optional.of(new SearchIndex(corpus, IndexParts.of(dirs)));
     }
 
     private static Properties properties(InputStream in) throws IOException {

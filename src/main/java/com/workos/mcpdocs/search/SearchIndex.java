@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -84,11 +83,11 @@ public final class SearchIndex {
     }
     private final Suggestions suggestions;
 
-    /** Opens an index over {@code corpus} from its two directories (as written by {@link IndexBuilder}). */
-    public SearchIndex(Corpus corpus, Directory pageDirectory, Directory sectionDirectory) throws IOException {
+    /** Opens an index over {@code corpus} from its parts (as written by {@link IndexBuilder}). */
+    SearchIndex(Corpus corpus, IndexParts parts) throws IOException {
         this.corpus = corpus;
-        IndexReader pageReader = DirectoryReader.open(pageDirectory);
-        IndexReader sectionReader = DirectoryReader.open(sectionDirectory);
+        IndexReader pageReader = parts.openPages();
+        IndexReader sectionReader = parts.openSections();
         this.pages = new IndexSearcher(pageReader);
         this.sections = new IndexSearcher(sectionReader);
         // Queries are new every time (built from free text): caching them costs hashing and never hits.
@@ -128,10 +127,9 @@ public final class SearchIndex {
     /** Builds the index of {@code corpus} in memory. */
     public static SearchIndex build(Corpus corpus) {
         try {
-            Directory pageDirectory = SearchIndex.memoryDirectory();
-            Directory sectionDirectory = SearchIndex.memoryDirectory();
-            IndexBuilder.write(corpus, pageDirectory, sectionDirectory);
-            return new SearchIndex(corpus, pageDirectory, sectionDirectory);
+            IndexParts parts = IndexParts.inMemory();
+            IndexBuilder.write(corpus, parts);
+            return new SearchIndex(corpus, parts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }

@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.FeatureField;
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -21,7 +21,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
 /** The scores stored at index time are the scores a per-field query computes at search time. */
@@ -31,9 +30,9 @@ class ImpactsTest {
     void storedScoresEqualTheDisjunctionOfWeightedFieldScores() throws Exception {
         Corpus corpus = CorpusLoader.load(ContentTree.fromDirectory(McpTestServer.fixtureDir()),
                 new CorpusInfo("fixture", "test", "2026-01-01"));
-        Directory pages = SearchIndex.memoryDirectory();
-        IndexBuilder.write(corpus, pages, SearchIndex.memoryDirectory());
-        try (DirectoryReader reader = DirectoryReader.open(pages)) {
+        IndexParts parts = IndexParts.inMemory();
+        IndexBuilder.write(corpus, parts);
+        try (IndexReader reader = parts.openPages()) {
             IndexSearcher searcher = new IndexSearcher(reader);
             int compared = 0;
             for (String term : List.of("user", "organization", "createuser", "sso", "webhook", "password")) {
