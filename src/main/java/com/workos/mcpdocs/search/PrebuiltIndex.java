@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import java.util.Properties;
@@ -41,52 +39,59 @@ public final class PrebuiltIndex {
     public static final String RESOURCE_PATH = "index";
     private static final String[] PARTS = IndexParts.NAMES.toArray(new String[0]);
 
-    /** The embedded index's files, read ahead by {@link #prefetchEmbedded()}; taken by the first open. */
-    private static volatile CompletableFuture<Map<String, byte[]>> prefetched;
+    /** The embedded index in memory, read ahead by {@link #prefetchEmbedded()}; taken by the first open. */
+    private static volatile CompletableFuture<Directory[]> prefetched;
 
     private PrebuiltIndex() {
     }
 
     /**
-     * Starts reading the index embedded in the jar, and loading Lucene's codec, on a thread of its own: a server
-     * that starts does this while the corpus loads instead of after it.
+     * Starts reading the index embedded in the jar into memory, and loading Lucene's codec, on a thread of its
+     * own: a server that starts does this while the corpus loads instead of after it.
      */
     public static void prefetchEmbedded() {
-        CompletableFuture<Map<String, byte[]>> files = new CompletableFuture<>();
-        prefetched = files;
+        CompletableFuture<Directory[]> directories = new CompletableFuture<>();
+        prefetched = directories;
         Thread thread = new Thread(() -> {
             try {
                 Codec.getDefault();
-                files.complete(readEmbedded());
+                InputStream in = PrebuiltIndex.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + PROPERTIES);
+                directories.complete(in == null ? null : readEmbedded(properties(in)));
             } catch (IOException | RuntimeException e) {
-                files.complete(null);
+                directories.complete(null);
             }
         }, "index-prefetch");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Every file of the embedded index by its resource path under {@value #RESOURCE_DIR}, or {@code null}. */
-    private static Map<String, byte[]> readEmbedded() throws IOException {
+    /**
+     * The embedded index's parts, copied from the jar into memory directories a buffer at a time (no file is
+     * held whole in between, which would add its size to the memory the process touches).
+     */
+    private static Directory[] readEmbedded(Properties props) throws IOException {
         ClassLoader loader = PrebuiltIndex.class.getClassLoader();
-        InputStream in = loader.getResourceAsStream(RESOURCE_DIR + PROPERTIES);
-        if (in == null) {
-            return null;
-        }
-        Properties props = properties(in);
-        Map<String, byte[]> files = new HashMap<>();
-        for (String part : PARTS) {
-            for (String file : props.getProperty(part, "").split(",")) {
-                if (!file.isEmpty()) {
-                    try (InputStream data = loader.getResourceAsStream(RESOURCE_DIR + part + "/" + file)) {
-                        if (data != null) {
-                            files.put(part + "/" + file, data.readAllBytes());
+        Directory[] dirs = new Directory[PARTS.length];
+        byte[] buffer = new byte[64 * 1024];
+        for (int i = 0; i < PARTS.length; i++) {
+            dirs[i] = SearchIndex.memoryDirectory();
+            for (String file : props.getProperty(PARTS[i], "").split(",")) {
+                if (file.isEmpty()) {
+                    continue;
+                }
+                try (InputStream data = loader.getResourceAsStream(RESOURCE_DIR + PARTS[i] + "/" + file)) {
+                    if (data == null) {
+                        throw new IOException("index file " + PARTS[i] + "/" + file + " is missing from the jar");
+                    }
+                    try (IndexOutput out = dirs[i].createOutput(file, IOContext.DEFAULT)) {
+                        for (int n = data.read(buffer); n >= 0; n = data.read(buffer)) {
+                            out.writeBytes(buffer, n);
                         }
                     }
                 }
             }
         }
-        return files;
+        return dirs;
     }
 
     /** Writes the index of {@code corpus} into {@code dir} (a folder per {@link IndexParts} part, properties). */
@@ -159,6 +164,8 @@ public final class PrebuiltIndex {
     private static Optional<SearchIndex> fromResources(Corpus corpus) throws IOException {
         ClassLoader loader = PrebuiltIndex.class.getClassLoader();
         InputStream in = loader.getResourceAsStream(RESOURCE_DIR + PROPERTIES);
+        CompletableFuture<Directory[]> ahead = prefetched;
+        prefetched = null;
         if (in == null) {
             return Optional.empty();
         }
@@ -166,32 +173,8 @@ public final class PrebuiltIndex {
         if (!fingerprint(corpus).equals(props.getProperty("fingerprint"))) {
             return Optional.empty();
         }
-        CompletableFuture<Map<String, byte[]>> ahead = prefetched;
-        prefetched = null;
-        Map<String, byte[]> read = ahead == null ? null : ahead.join();
-        Directory[] dirs = new Directory[PARTS.length];
-        for (int i = 0; i < PARTS.length; i++) {
-            dirs[i] = SearchIndex.memoryDirectory();
-            for (String file : props.getProperty(PARTS[i], "").split(",")) {
-                if (file.isEmpty()) {
-                    continue;
-                }
-                byte[] bytes = read == null ? null : read.get(PARTS[i] + "/" + file);
-                try (InputStream data = bytes != null ? null
-                        : loader.getResourceAsStream(RESOURCE_DIR + PARTS[i] + "/" + file)) {
-                    if (bytes == null && data == null) {
-                        throw new IOException("index file " + PARTS[i] + "/" + file + " is missing from the jar");
-                    }
-                    if (bytes == null) {
-                        bytes = data.readAllBytes();
-                    }
-                    try (IndexOutput out = dirs[i].createOutput(file, IOContext.DEFAULT)) {
-                        out.writeBytes(bytes, bytes.length);
-                    }
-                }
-            }
-        }
-        return Optional.of(new SearchIndex(corpus, IndexParts.of(dirs)));
+        Directory[] dirs = ahead == null ? null : ahead.join();
+        return Optional.of(new SearchIndex(corpus, IndexParts.of(dirs != null ? dirs : readEmbedded(props))));
     }
 
     private static Properties properties(InputStream in) throws IOException {
