@@ -146,6 +146,8 @@ public final class PrebuiltIndex {
             if (fingerprint(corpus).equals(props.getProperty("fingerprint"))) {
                 return new SearchIndex(corpus, IndexParts.open(dir));
             }
+            log.warn("The search index in {} was written for another version of this server; building it in "
+                    + "memory at every start until 'sync' is run again", dir);
         } catch (IOException | RuntimeException e) {
             log.warn("The search index in {} cannot be used ({}); building it now", dir, e.toString());
         }
