@@ -157,16 +157,12 @@ final class Impacts {
                     }
                     return c;
                 });
-                boolean anyCommon = false;
-                for (boolean c : isCommon) {
-                    anyCommon |= c;
-                }
                 for (Weighting weighting : weightings) {
                     float all = combine(weighting, fields, scores, null);
                     if (all > 0) {
                         document.add(new FeatureField(weighting.field(), term, all));
                     }
-                    if (anyCommon && weighting.dropsCommon()) {
+                    if (weighting.dropsCommon() && commonIn(weighting, fields, isCommon)) {
                         float rare = combine(weighting, fields, scores, isCommon);
                         if (rare > 0) {
                             document.add(new FeatureField(weighting.rareField(), term, rare));
@@ -177,6 +173,16 @@ final class Impacts {
             perDoc.set(doc, null);
         }
         return documents;
+    }
+
+    /** Whether the term is common in one of the fields the weighting counts (only then is a rare score needed). */
+    private static boolean commonIn(Weighting weighting, List<String> fields, boolean[] isCommon) {
+        for (int f = 0; f < fields.size(); f++) {
+            if (isCommon[f] && weighting.weights().containsKey(fields.get(f))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The disjunction-max of the weighted field scores, leaving out the fields marked in {@code skip}. */
