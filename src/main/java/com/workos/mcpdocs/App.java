@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletionException;
 import com.workos.mcpdocs.service.CorpusUnavailableException;
 import java.util.function.Supplier;
@@ -54,39 +55,62 @@ public final class App {
     }
 
     /**
-     * Services that load in the background: the server can answer {@code initialize} at once, and the first tool
-     * call waits for the corpus and index.
+     * Services that load in the background once {@link BackgroundServices#start() started}: the server can answer
+     * {@code initialize} at once, and the first tool call waits for the corpus and index.
      */
-    public static Supplier<Services> servicesInBackground(Path docsDir, DataDirectory data) {
-        CompletableFuture<Supplier<Services>> loading = new CompletableFuture<>();
-        if (servesEmbedded(docsDir, data)) {
-            PrebuiltIndex.prefetchEmbedded();
+    public static BackgroundServices servicesInBackground(Path docsDir, DataDirectory data) {
+        return new BackgroundServices(docsDir, data);
+    }
+
+    /** Services loading on a thread of their own; {@link #get()} waits for them (and starts them if need be). */
+    public static final class BackgroundServices implements Supplier<Services> {
+        private final Path docsDir;
+        private final DataDirectory data;
+        private final CompletableFuture<Supplier<Services>> loading = new CompletableFuture<>();
+        private final AtomicBoolean started = new AtomicBoolean();
+
+        private BackgroundServices(Path docsDir, DataDirectory data) {
+            this.docsDir = docsDir;
+            this.data = data;
         }
-        Thread loader = new Thread(() -> {
-            try {
-                Supplier<Services> current = reloadingServices(docsDir, data);
-                Services services = current.get();
-                loading.complete(current);
-                // One search ahead of the client's first: it loads and links the search code while the client
-                // is still shaking hands, so the first real answer comes sooner.
-                if (!services.corpus().pages().isEmpty()) {
-                    services.search().search("single sign-on setup", 3, null);
-                }
-            } catch (IOException | RuntimeException e) {
-                log.error("Cannot load the documentation: {}", e.getMessage());
-                loading.completeExceptionally(e);
+
+        /** Starts loading (once; later calls do nothing). */
+        public void start() {
+            if (!started.compareAndSet(false, true)) {
+                return;
             }
-        }, "corpus-loader");
-        loader.setDaemon(true);
-        loader.start();
-        return () -> {
+            if (servesEmbedded(docsDir, data)) {
+                PrebuiltIndex.prefetchEmbedded();
+            }
+            Thread loader = new Thread(() -> {
+                try {
+                    Supplier<Services> current = reloadingServices(docsDir, data);
+                    Services services = current.get();
+                    loading.complete(current);
+                    // One search ahead of the client's first: it loads and links the search code while the client
+                    // is still shaking hands, so the first real answer comes sooner.
+                    if (!services.corpus().pages().isEmpty()) {
+                        services.search().search("single sign-on setup", 3, null);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    log.error("Cannot load the documentation: {}", e.getMessage());
+                    loading.completeExceptionally(e);
+                }
+            }, "corpus-loader");
+            loader.setDaemon(true);
+            loader.start();
+        }
+
+        @Override
+        public Services get() {
+            start();
             try {
                 return loading.join().get();
             } catch (CompletionException e) {
                 throw new CorpusUnavailableException("The documentation could not be loaded: "
                         + e.getCause().getMessage(), e.getCause());
             }
-        };
+        }
     }
 
     /** Whether {@link #services} would serve the corpus embedded in the jar (no folder given, nothing synced). */

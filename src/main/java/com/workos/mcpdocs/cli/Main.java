@@ -98,7 +98,7 @@ public final class Main implements Callable<Integer> {
     static int serveStdio(Path docs, DataDirectory data) throws IOException, InterruptedException {
         App.checkDocsDir(docs);
         // Answer initialize at once; the corpus and index load meanwhile and the first tool call waits for them.
-        Supplier<Services> services = App.servicesInBackground(docs, data);
+        App.BackgroundServices services = App.servicesInBackground(docs, data);
         CountDownLatch closed = new CountDownLatch(1);
         InputStream stdin = new FilterInputStream(System.in) {
             @Override
@@ -121,6 +121,9 @@ public final class Main implements Callable<Integer> {
         };
         ResilientStdioTransportProvider transport = new ResilientStdioTransportProvider(McpJsonDefaults.getMapper(),
                 stdin, System.out);
+        // On two cores, loading while the protocol stack answers its first message delays that answer by a third;
+        // a client's first tool call comes later (and waits for the load if it comes at once).
+        transport.afterFirstMessage(services::start);
         McpSyncServer server = DocsMcpServer.create(services, App.describe(docs, data), transport);
         Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));
         closed.await();
