@@ -23,8 +23,8 @@ public final class PageRenderer {
     private static final int CACHED_PAGES = 128;
 
     private final Supplier<ReferenceCatalog> build;
-    private volatile ReferenceCatalog catalog;
-    private volatile ReferenceRenderer reference;
+    /** The catalog and its renderer, made together on first use. */
+    private volatile Reference built;
     private final Map<String, String> rendered = new LinkedHashMap<>(CACHED_PAGES, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -49,29 +49,28 @@ public final class PageRenderer {
     }
 
     public ReferenceCatalog catalog() {
-        ReferenceCatalog built = catalog;
-        if (built == null) {
-            synchronized (this) {
-                if (catalog == null) {
-                    catalog = build.get();
-                }
-                built = catalog;
-            }
-        }
-        return built;
+        return built().catalog();
     }
 
     public ReferenceRenderer reference() {
-        ReferenceRenderer built = reference;
-        if (built == null) {
+        return built().renderer();
+    }
+
+    private record Reference(ReferenceCatalog catalog, ReferenceRenderer renderer) {
+    }
+
+    private Reference built() {
+        Reference reference = built;
+        if (reference == null) {
             synchronized (this) {
-                if (reference == null) {
-                    reference = new ReferenceRenderer(catalog());
+                if (built == null) {
+                    ReferenceCatalog catalog = build.get();
+                    built = new Reference(catalog, new ReferenceRenderer(catalog));
                 }
-                built = reference;
+                reference = built;
             }
         }
-        return built;
+        return reference;
     }
 
     /** The whole page as Markdown, the reference in its default language. */

@@ -58,14 +58,10 @@ final class QueryPlan {
     /** The words stemmed more boldly (Porter), so that provisioning meets provision and healthy meets health. */
     private final List<String> stemmed;
 
+    /** A plan of words alone: no stems, no neighbouring pairs. */
     QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
               List<Query> quoted, ToDoubleBiFunction<String, String> share) {
-        this(text, terms, synonymGroups, phrase, quoted, share, List.of());
-    }
-
-    QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
-              List<Query> quoted, ToDoubleBiFunction<String, String> share, List<String> stemmed) {
-        this(text, terms, synonymGroups, phrase, quoted, share, stemmed, List.of());
+        this(text, terms, synonymGroups, phrase, quoted, share, List.of(), List.of());
     }
 
     QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,

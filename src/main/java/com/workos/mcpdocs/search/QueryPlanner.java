@@ -180,7 +180,7 @@ final class QueryPlanner {
             throw new UncheckedIOException(e);
         }
         List<Query> out = new ArrayList<>();
-        if (terms.size() < MIN_WORDS_FOR_PAIRS || share(Fields.PHRASE, terms.get(0)) < 0) {
+        if (terms.size() < MIN_WORDS_FOR_PAIRS) {
             return out;
         }
         Set<String> seen = new LinkedHashSet<>();

@@ -63,7 +63,6 @@ public final class SearchIndex {
     private final ImpactQuery.Postings sectionImpacts;
     /** Page path and section position by document number, read once: hits need no stored fields. */
     private final String[] pagePaths;
-    private final String[] sectionPaths;
     private final int[] sectionOrdinals;
     /** The page document of each section document. */
     private final int[] sectionPages;
@@ -95,7 +94,7 @@ public final class SearchIndex {
         this.sections.setQueryCache(null);
         this.pagePaths = new String[pageReader.maxDoc()];
         readDocValues(pageReader, pagePaths, null);
-        this.sectionPaths = new String[sectionReader.maxDoc()];
+        String[] sectionPaths = new String[sectionReader.maxDoc()];
         this.sectionOrdinals = new int[sectionReader.maxDoc()];
         readDocValues(sectionReader, sectionPaths, sectionOrdinals);
         Map<String, Integer> pageDocs = new HashMap<>();

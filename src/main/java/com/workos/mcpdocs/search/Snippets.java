@@ -41,11 +41,6 @@ final class Snippets {
         }
     }
 
-    /** The best sentence (with the next one when it is short) of {@code text}, query terms marked. */
-    static String best(String text, Set<String> queryTerms) {
-        return best(new Prepared(text), queryTerms);
-    }
-
     /** The best sentence (with the next one when it is short) of a prepared text, query terms marked. */
     static String best(Prepared text, Set<String> queryTerms) {
         String flat = text.flat;
