@@ -79,11 +79,13 @@ public final class App {
             if (!started.compareAndSet(false, true)) {
                 return;
             }
-            if (servesEmbedded(docsDir, data)) {
-                PrebuiltIndex.prefetchEmbedded();
-            }
             Thread loader = new Thread(() -> {
                 try {
+                    // Checked here, not on the caller's thread: start() runs right after the first answer is
+                    // written, on the thread that writes the answers.
+                    if (servesEmbedded(docsDir, data)) {
+                        PrebuiltIndex.prefetchEmbedded();
+                    }
                     Supplier<Services> current = reloadingServices(docsDir, data);
                     Services services = current.get();
                     loading.complete(current);
