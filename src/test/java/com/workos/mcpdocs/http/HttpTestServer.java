@@ -75,11 +75,42 @@ final class HttpTestServer implements AutoCloseable {
                     + "Connection: close\r\n\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(bytes);
             out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // The server may answer from the headers alone (413 on the declared length) and close while the body
+            // is still being written: write it alongside reading, and keep the answer when the write then fails.
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(bytes);
+                    out.flush();
+                } catch (IOException refused) {
+                    // the server stopped reading: its answer is what the test looks at
+                }
+            }, "raw-post-body");
+            writer.start();
+            String answer = readAnswer(socket.getInputStream());
+            try {
+                writer.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return answer;
         }
+    }
+
+    /** Everything the server sent, up to its close or a reset that follows its answer. */
+    private static String readAnswer(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                answer.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException reset) {
+            if (answer.size() == 0) {
+                throw reset;
+            }
+        }
+        return answer.toString(StandardCharsets.UTF_8);
     }
 
     /** A POST with a chunked body (no Content-Length), as a client hiding its body size would send. */
