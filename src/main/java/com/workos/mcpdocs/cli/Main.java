@@ -3,7 +3,9 @@ package com.workos.mcpdocs.cli;
 import com.workos.mcpdocs.App;
 import com.workos.mcpdocs.http.DocsHttpServer;
 import com.workos.mcpdocs.http.HttpOptions;
+import com.workos.mcpdocs.corpus.CorpusInfo;
 import com.workos.mcpdocs.mcp.DocsMcpServer;
+import com.workos.mcpdocs.mcp.Handshake;
 import com.workos.mcpdocs.mcp.ResilientStdioTransportProvider;
 import com.workos.mcpdocs.mcp.Version;
 import com.workos.mcpdocs.service.DocsRequest;
@@ -119,12 +121,14 @@ public final class Main implements Callable<Integer> {
                 return n;
             }
         };
-        ResilientStdioTransportProvider transport = new ResilientStdioTransportProvider(McpJsonDefaults.getMapper(),
-                stdin, System.out);
-        // On two cores, loading while the protocol stack answers its first message delays that answer by a third;
-        // a client's first tool call comes later (and waits for the load if it comes at once).
+        CorpusInfo corpus = App.describe(docs, data);
+        // The transport answers initialize on its own thread while the protocol stack is built here.
+        ResilientStdioTransportProvider transport = new ResilientStdioTransportProvider(McpJsonDefaults::getMapper,
+                stdin, System.out, Handshake.of(corpus));
+        // On two cores, loading while the first answer is written delays it; a client's first tool call comes
+        // later (and waits for the load if it comes at once).
         transport.afterFirstMessage(services::start);
-        McpSyncServer server = DocsMcpServer.create(services, App.describe(docs, data), transport);
+        McpSyncServer server = DocsMcpServer.create(services, corpus, transport);
         Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));
         closed.await();
         server.closeGracefully();

@@ -20,7 +20,7 @@ public final class DocsMcpServer {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocsMcpServer.class);
 
-    public static final String NAME = "workos-mcp-docs-server";
+    public static final String NAME = Handshake.NAME;
 
     private DocsMcpServer() {
     }
@@ -36,6 +36,7 @@ public final class DocsMcpServer {
      */
     public static McpSyncServer create(Supplier<Services> current, CorpusInfo corpus,
                                        McpServerTransportProvider transport) {
+        Handshake handshake = Handshake.of(corpus);
         DocsResources resources = new DocsResources(current);
         DocsPrompts prompts = new DocsPrompts(current);
         CountDownLatch firstCall = new CountDownLatch(1);
@@ -49,8 +50,8 @@ public final class DocsMcpServer {
                 }))
                 .toList();
         McpSyncServer server = McpServer.sync(transport)
-                .serverInfo(NAME, Version.current())
-                .instructions(instructions(corpus))
+                .serverInfo(handshake.name(), handshake.version())
+                .instructions(handshake.instructions())
                 .capabilities(capabilities())
                 .jsonMapper(McpJsonDefaults.getMapper())
                 .validateToolInputs(false)
@@ -100,21 +101,6 @@ public final class DocsMcpServer {
     }
 
     static String instructions(Services services) {
-        return instructions(services.corpus().info());
-    }
-
-    static String instructions(CorpusInfo corpus) {
-        String base = """
-                Offline WorkOS documentation: guides, API and SDK reference, integrations, code examples and \
-                changelogs. Start with workos_search (keywords, a question, an SDK method or an endpoint), then read \
-                the best result with workos_docs using its path. workos_docs with an empty path lists the sections. \
-                When you know an exact SDK method, endpoint or object name, workos_api answers with its parameters \
-                and return type directly. \
-                """;
-        if (corpus.origin().equals("none")) {
-            return base + "No documentation is loaded: restart the server with --docs DIR pointing at a folder in "
-                    + "the .docs/organized layout.";
-        }
-        return base + "Corpus: " + corpus.describe() + ".";
+        return Handshake.instructions(services.corpus().info());
     }
 }

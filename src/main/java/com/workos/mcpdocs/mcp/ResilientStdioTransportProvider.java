@@ -15,8 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -33,6 +37,11 @@ import reactor.core.publisher.Mono;
  * that floods the server slows itself down instead of growing the server's queues. Closing waits for requests in
  * flight (up to {@value #DRAIN_SECONDS} s), so a client that writes its requests and closes stdin still gets its
  * answers. stdout carries nothing but protocol messages.
+ *
+ * <p>Given a {@link Handshake}, the transport reads from the moment it is made and answers a plain first
+ * {@code initialize} request itself ({@link EarlyInitialize}) while the server is still being built; the request then
+ * goes to the session like any other, and the session's own answer to it is dropped. Every other line waits for the
+ * session.
  */
 public final class ResilientStdioTransportProvider implements McpServerTransportProvider {
 
@@ -40,20 +49,41 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
     static final int MAX_IN_FLIGHT = 64;
     private static final int DRAIN_SECONDS = 10;
     private static final int PARSE_ERROR = -32700;
+    private static final TypeRef<McpSchema.InitializeRequest> INITIALIZE_REQUEST = new TypeRef<>() {
+    };
     private static final Logger log = LoggerFactory.getLogger(ResilientStdioTransportProvider.class);
 
-    private final McpJsonMapper json;
-    private final InputStream in;
+    private final Supplier<McpJsonMapper> jsonSource;
+    private volatile McpJsonMapper json;
+    private final LineReader lines;
     private final OutputStream out;
+    private final Handshake early;
+    private final CompletableFuture<McpServerSession> sessionReady = new CompletableFuture<>();
+    private final AtomicBoolean reading = new AtomicBoolean();
+    /** The id of the request answered early, while the session's answer to it is still to be dropped. */
+    private volatile Object answeredEarly;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private volatile McpServerSession session;
     private volatile boolean closing;
     private volatile Runnable afterFirstMessage;
 
     public ResilientStdioTransportProvider(McpJsonMapper json, InputStream in, OutputStream out) {
-        this.json = json;
-        this.in = in;
+        this(() -> json, in, out, null);
+    }
+
+    /**
+     * A transport that answers a first {@code initialize} with {@code early} before its server is built (when
+     * {@code early} is not {@code null}); {@code json} is asked for the mapper only when a message needs it.
+     */
+    public ResilientStdioTransportProvider(Supplier<McpJsonMapper> json, InputStream in, OutputStream out,
+                                           Handshake early) {
+        this.jsonSource = json;
+        this.lines = new LineReader(in, MAX_LINE_BYTES);
         this.out = out;
+        this.early = early;
+        if (early != null) {
+            startReading();
+        }
     }
 
     /**
@@ -74,9 +104,25 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
     @Override
     public void setSessionFactory(McpServerSession.Factory factory) {
         session = factory.create(new SessionTransport());
-        Thread reader = new Thread(this::readLoop, "mcp-stdio-reader");
-        reader.setDaemon(true);
-        reader.start();
+        sessionReady.complete(session);
+        startReading();
+    }
+
+    private void startReading() {
+        if (reading.compareAndSet(false, true)) {
+            Thread reader = new Thread(this::readLoop, "mcp-stdio-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    private McpJsonMapper json() {
+        McpJsonMapper mapper = json;
+        if (mapper == null) {
+            mapper = jsonSource.get();
+            json = mapper;
+        }
+        return mapper;
     }
 
     @Override
@@ -103,10 +149,35 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
     }
 
     private void readLoop() {
-        LineReader lines = new LineReader(in, MAX_LINE_BYTES);
         try {
-            LineReader.Line line;
-            while ((line = lines.next()) != null) {
+            LineReader.Line line = lines.next();
+            if (early != null) {
+                while (line != null && !line.tooLong() && line.text().isBlank()) {
+                    line = lines.next();
+                }
+                String answer = line == null || line.tooLong() ? null
+                        : EarlyInitialize.answer(line.text(), protocolVersions(), early);
+                if (answer != null) {
+                    write(answer.getBytes(StandardCharsets.UTF_8));
+                    // Read it for the session now, while the server is still being built: the first use of the JSON
+                    // mapper for these types costs more than the rest of the session's handling.
+                    McpSchema.JSONRPCMessage first = read(line.text());
+                    if (first instanceof McpSchema.JSONRPCRequest request) {
+                        try {
+                            json().convertValue(request.params(), INITIALIZE_REQUEST);
+                        } catch (RuntimeException e) {
+                            // The session reads it again and answers what is wrong.
+                        }
+                    }
+                    sessionReady.get();
+                    if (first != null) {
+                        deliver(first, true);
+                    }
+                    line = lines.next();
+                }
+            }
+            sessionReady.get();
+            for (; line != null; line = lines.next()) {
                 if (line.tooLong()) {
                     sendError(null, McpSchema.ErrorCodes.INVALID_REQUEST, "message larger than " + MAX_LINE_BYTES
                             + " bytes; send smaller messages.");
@@ -114,6 +185,8 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
                     accept(line.text());
                 }
             }
+        } catch (ExecutionException e) {
+            log.warn("the server was not built: {}", e.getCause().toString());
         } catch (IOException e) {
             if (!closing) {
                 log.warn("stdin failed: {}", e.toString());
@@ -125,56 +198,78 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
 
     /** One line from the client: checked, then handed to the session, or answered with what was wrong. */
     private void accept(String line) throws InterruptedException {
-        Object value;
-        try {
-            value = json.readValue(line, Object.class);
-        } catch (Exception e) {
-            sendError(null, PARSE_ERROR, "not valid JSON; send one JSON-RPC message per line.");
-            return;
-        }
-        try {
-            dispatch(line, value);
-        } catch (RuntimeException e) {
-            // Whatever one message does, the next line is still read.
-            log.warn("could not handle a message: {}", e.toString());
-            sendError(MessageShape.usableId(value), McpSchema.ErrorCodes.INTERNAL_ERROR, "internal error: "
-                    + abbreviate(e.getMessage()));
+        McpSchema.JSONRPCMessage message = read(line);
+        if (message != null) {
+            deliver(message, false);
         }
     }
 
-    private void dispatch(String line, Object value) throws InterruptedException {
-        Problem problem = MessageShape.check(value);
-        if (problem != null) {
-            if (problem.answer()) {
-                sendError(problem.id(), problem.code(), problem.message());
-            }
-            return;
-        }
-        McpSchema.JSONRPCMessage message;
+    /** The message on {@code line}, or {@code null} when it was answered with what was wrong (or needs no answer). */
+    private McpSchema.JSONRPCMessage read(String line) {
+        Object value;
         try {
-            message = McpSchema.deserializeJsonRpcMessage(json, line);
+            value = json().readValue(line, Object.class);
         } catch (Exception e) {
-            // A response is never answered, not even a malformed one (JSON-RPC 2.0).
-            if (!MessageShape.isResponse(value)) {
-                sendError(MessageShape.usableId(value), McpSchema.ErrorCodes.INVALID_REQUEST,
-                        "not a JSON-RPC 2.0 message: check the types of 'id', 'method' and 'params'.");
-            }
-            return;
+            sendError(null, PARSE_ERROR, "not valid JSON; send one JSON-RPC message per line.");
+            return null;
         }
-        inFlight.acquire();
+        try {
+            Problem problem = MessageShape.check(value);
+            if (problem != null) {
+                if (problem.answer()) {
+                    sendError(problem.id(), problem.code(), problem.message());
+                }
+                return null;
+            }
+            try {
+                return McpSchema.deserializeJsonRpcMessage(json(), line);
+            } catch (Exception e) {
+                // A response is never answered, not even a malformed one (JSON-RPC 2.0).
+                if (!MessageShape.isResponse(value)) {
+                    sendError(MessageShape.usableId(value), McpSchema.ErrorCodes.INVALID_REQUEST,
+                            "not a JSON-RPC 2.0 message: check the types of 'id', 'method' and 'params'.");
+                }
+                return null;
+            }
+        } catch (RuntimeException e) {
+            // Whatever one message does, the next line is still read.
+            log.warn("could not read a message: {}", e.toString());
+            sendError(MessageShape.usableId(value), McpSchema.ErrorCodes.INTERNAL_ERROR, "internal error: "
+                    + abbreviate(e.getMessage()));
+            return null;
+        }
+    }
+
+    /**
+     * Hands {@code message} to the session, which answers it in its own time. {@code answeredEarly}: the message is
+     * the {@code initialize} request already answered, so the session's answer is dropped.
+     */
+    private void deliver(McpSchema.JSONRPCMessage message, boolean answered) throws InterruptedException {
         Object id = message instanceof McpSchema.JSONRPCRequest request ? request.id() : null;
-        session.handle(message)
-                .onErrorResume(e -> {
-                    // The session answers handler failures itself; this is the last net for anything else.
-                    log.warn("could not handle a message: {}", e.toString());
-                    if (id != null) {
-                        sendError(id, McpSchema.ErrorCodes.INTERNAL_ERROR, "internal error: "
-                                + abbreviate(e.getMessage()));
-                    }
-                    return Mono.empty();
-                })
-                .doFinally(signal -> inFlight.release())
-                .subscribe();
+        inFlight.acquire();
+        if (answered) {
+            answeredEarly = id;
+        }
+        try {
+            session.handle(message)
+                    .onErrorResume(e -> {
+                        // The session answers handler failures itself; this is the last net for anything else.
+                        log.warn("could not handle a message: {}", e.toString());
+                        if (id != null) {
+                            sendError(id, McpSchema.ErrorCodes.INTERNAL_ERROR, "internal error: "
+                                    + abbreviate(e.getMessage()));
+                        }
+                        return Mono.empty();
+                    })
+                    .doFinally(signal -> inFlight.release())
+                    .subscribe();
+        } catch (RuntimeException e) {
+            inFlight.release();
+            log.warn("could not handle a message: {}", e.toString());
+            if (id != null) {
+                sendError(id, McpSchema.ErrorCodes.INTERNAL_ERROR, "internal error: " + abbreviate(e.getMessage()));
+            }
+        }
     }
 
     /**
@@ -191,24 +286,35 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
 
     private Mono<Void> send(Object message) {
         return Mono.fromRunnable(() -> {
+            byte[] bytes;
             try {
-                byte[] bytes = json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
-                synchronized (out) {
-                    out.write(bytes);
-                    out.write('\n');
-                    out.flush();
-                }
-                Runnable after = afterFirstMessage;
-                if (after != null) {
-                    afterFirstMessage = null;
-                    after.run();
-                }
+                bytes = json().writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
             } catch (IOException e) {
-                if (!closing) {
-                    log.warn("could not write to stdout: {}", e.toString());
-                }
+                log.warn("could not write a message: {}", e.toString());
+                return;
             }
+            write(bytes);
         });
+    }
+
+    /** Writes one message and its line break. */
+    private void write(byte[] message) {
+        try {
+            synchronized (out) {
+                out.write(message);
+                out.write('\n');
+                out.flush();
+            }
+            Runnable after = afterFirstMessage;
+            if (after != null) {
+                afterFirstMessage = null;
+                after.run();
+            }
+        } catch (IOException e) {
+            if (!closing) {
+                log.warn("could not write to stdout: {}", e.toString());
+            }
+        }
     }
 
     private static String abbreviate(String s) {
@@ -223,12 +329,22 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
     private final class SessionTransport implements McpServerTransport {
         @Override
         public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
+            Object early = answeredEarly;
+            if (early != null && message instanceof McpSchema.JSONRPCResponse response
+                    && early.equals(response.id())) {
+                answeredEarly = null;
+                if (response.error() != null) {
+                    log.warn("initialize was answered early, but the server refused it: {}",
+                            response.error().message());
+                }
+                return Mono.empty();
+            }
             return send(message);
         }
 
         @Override
         public <T> T unmarshalFrom(Object data, TypeRef<T> type) {
-            return json.convertValue(data, type);
+            return json().convertValue(data, type);
         }
 
         @Override
