@@ -81,19 +81,16 @@ public final class App {
             }
             Thread loader = new Thread(() -> {
                 try {
-                    // Checked here, not on the caller's thread: start() runs right after the first answer is
-                    // written, on the thread that writes the answers.
                     if (servesEmbedded(docsDir, data)) {
-                        PrebuiltIndex.prefetchEmbedded();
+                        PrebuiltIndex.prefetchEmbedded(data.embeddedIndexCopies());
                     }
                     Supplier<Services> current = reloadingServices(docsDir, data);
                     Services services = current.get();
                     loading.complete(current);
-                    // One search ahead of the client's first: it loads and links the search code while the client
-                    // is still shaking hands, so the first real answer comes sooner.
-                    if (!services.corpus().pages().isEmpty()) {
-                        services.search().search("single sign-on setup", 3, null);
-                    }
+                    // Analysis set up ahead of the first query (its stemmer's dictionary is most of a first search);
+                    // not a whole search: with initialize answered early the first call comes while one would still
+                    // run, and on two cores both were slower (measured).
+                    services.search().prepare();
                 } catch (IOException | RuntimeException e) {
                     log.error("Cannot load the documentation: {}", e.getMessage());
                     loading.completeExceptionally(e);

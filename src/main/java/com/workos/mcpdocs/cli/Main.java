@@ -125,9 +125,8 @@ public final class Main implements Callable<Integer> {
         // The transport answers initialize on its own thread while the protocol stack is built here.
         ResilientStdioTransportProvider transport = new ResilientStdioTransportProvider(McpJsonDefaults::getMapper,
                 stdin, System.out, Handshake.of(corpus));
-        // On two cores, loading while the first answer is written delays it; a client's first tool call comes
-        // later (and waits for the load if it comes at once).
-        transport.afterFirstMessage(services::start);
+        // Loading starts at once: initialize is answered without it, and the first tool call needs it.
+        services.start();
         McpSyncServer server = DocsMcpServer.create(services, corpus, transport);
         Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));
         closed.await();

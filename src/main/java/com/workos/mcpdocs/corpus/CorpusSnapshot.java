@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,10 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CorpusSnapshot {
 
     private static final String MAGIC = "workos-docs-snapshot/2";
-    /** Created on first use: setting up Jackson costs a noticeable part of start-up, and loading needs none. */
+    /** Created on first use (writing a snapshot): setting up Jackson costs a noticeable part of start-up. */
     private static final class Json {
         static final ObjectMapper MAPPER = JsonMapper.builder().build();
-        static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
     }
 
     private CorpusSnapshot() {
@@ -175,7 +173,7 @@ public final class CorpusSnapshot {
     }
 
     private static Map<String, Object> parseJson(String json) {
-        return Json.MAPPER.readValue(json, Json.MAP);
+        return JsonValues.object(json);
     }
 
     private static void links(DataOutputStream out, List<NavLink> links) throws IOException {

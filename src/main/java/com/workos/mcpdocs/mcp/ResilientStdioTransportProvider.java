@@ -65,7 +65,6 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private volatile McpServerSession session;
     private volatile boolean closing;
-    private volatile Runnable afterFirstMessage;
 
     public ResilientStdioTransportProvider(McpJsonMapper json, InputStream in, OutputStream out) {
         this(() -> json, in, out, null);
@@ -84,14 +83,6 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
         if (early != null) {
             startReading();
         }
-    }
-
-    /**
-     * Runs {@code action} once, right after the first message (normally the answer to {@code initialize}) has been
-     * written: work that can wait, such as loading the corpus, then does not compete with the first answer.
-     */
-    public void afterFirstMessage(Runnable action) {
-        this.afterFirstMessage = action;
     }
 
     /** Every version the tools, resources and prompts here work with, oldest first (the last is preferred). */
@@ -304,11 +295,6 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
                 out.write(message);
                 out.write('\n');
                 out.flush();
-            }
-            Runnable after = afterFirstMessage;
-            if (after != null) {
-                afterFirstMessage = null;
-                after.run();
             }
         } catch (IOException e) {
             if (!closing) {

@@ -29,11 +29,16 @@ record IndexParts(Directory pages, Directory pageImpacts, Directory sections, Di
     }
 
     static IndexParts open(Path dir) throws IOException {
+        return of(directories(dir));
+    }
+
+    /** The parts' folders under {@code dir}, opened with the file system's best directory (memory-mapped). */
+    static Directory[] directories(Path dir) throws IOException {
         Directory[] directories = new Directory[NAMES.size()];
         for (int i = 0; i < directories.length; i++) {
             directories[i] = FSDirectory.open(dir.resolve(NAMES.get(i)));
         }
-        return of(directories);
+        return directories;
     }
 
     /** The page text and its scores as one reader. */

@@ -9,15 +9,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.concurrent.CompletableFuture;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Properties;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +35,7 @@ public final class PrebuiltIndex {
     private static final Logger log = LoggerFactory.getLogger(PrebuiltIndex.class);
 
     /** Bump when analysis or fields change, so an index written by an older build is not trusted. */
-    static final String FORMAT = "13";
+    static final String FORMAT = "14";
     static final String PROPERTIES = "index.properties";
     static final String RESOURCE_DIR = "index/";
     /** Where the build puts the index, relative to the classes folder. */
@@ -46,23 +49,148 @@ public final class PrebuiltIndex {
     }
 
     /**
-     * Starts reading the index embedded in the jar into memory, and loading Lucene's codec, on a thread of its
-     * own: a server that starts does this while the corpus loads instead of after it.
+     * Starts opening the index embedded in the jar, and loading Lucene's codec, on a thread of its own: a server
+     * that starts does this while the corpus loads instead of after it. The first time, the index is read from the
+     * jar into memory and then copied into a folder under {@code copies} (when that is not {@code null} and can be
+     * written); later starts open that copy memory-mapped, so nothing is inflated or copied and only the parts a
+     * search reads are paged in.
      */
-    public static void prefetchEmbedded() {
+    public static void prefetchEmbedded(Path copies) {
         CompletableFuture<Directory[]> directories = new CompletableFuture<>();
         prefetched = directories;
         Thread thread = new Thread(() -> {
             try {
                 Codec.getDefault();
                 InputStream in = PrebuiltIndex.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + PROPERTIES);
-                directories.complete(in == null ? null : readEmbedded(properties(in)));
+                if (in == null) {
+                    directories.complete(null);
+                    return;
+                }
+                Properties props = properties(in);
+                Path copy = copies == null ? null : copies.resolve(copyName(props));
+                Directory[] onDisk = copy == null ? null : openCopy(copy, props);
+                if (onDisk != null) {
+                    directories.complete(onDisk);
+                    return;
+                }
+                Directory[] inMemory = readEmbedded(props);
+                directories.complete(inMemory);
+                if (copy != null) {
+                    saveCopy(inMemory, props, copy);
+                }
             } catch (IOException | RuntimeException e) {
                 directories.complete(null);
             }
         }, "index-prefetch");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Waits for and takes what {@link #prefetchEmbedded} opened (for tests). */
+    static Directory[] prefetchedForTest() {
+        CompletableFuture<Directory[]> ahead = prefetched;
+        prefetched = null;
+        return ahead == null ? null : ahead.join();
+    }
+
+    /**
+     * The folder name of the on-disk copy of the index {@code props} describe: from its fingerprint and its files,
+     * since two builds of one corpus may name their segments differently.
+     */
+    static String copyName(Properties props) {
+        CRC32C crc = new CRC32C();
+        for (String key : new java.util.TreeSet<>(props.stringPropertyNames())) {
+            crc.update((key + "=" + props.getProperty(key) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return "index-" + Long.toHexString(crc.getValue());
+    }
+
+    /** The copy's parts, memory-mapped, when {@code copy} is a complete copy of the index {@code props} describe. */
+    private static Directory[] openCopy(Path copy, Properties props) {
+        Path marker = copy.resolve(PROPERTIES);
+        if (!Files.isRegularFile(marker)) {
+            return null;
+        }
+        try {
+            Properties saved = properties(Files.newInputStream(marker));
+            for (String key : props.stringPropertyNames()) {
+                if (!props.getProperty(key).equals(saved.getProperty(key))) {
+                    return null;
+                }
+            }
+            for (String part : PARTS) {
+                for (String file : props.getProperty(part, "").split(",")) {
+                    if (!file.isEmpty() && !Files.isRegularFile(copy.resolve(part).resolve(file))) {
+                        return null;
+                    }
+                }
+            }
+            Directory[] dirs = IndexParts.directories(copy);
+            log.debug("Opened the copy of the embedded search index in {}", copy);
+            return dirs;
+        } catch (IOException | RuntimeException e) {
+            log.debug("Cannot open the copy of the embedded search index in {}: {}", copy, e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Writes the index in {@code dirs} into {@code copy}: into a folder of its own first, moved into place when
+     * complete (its properties last), so a copy that exists is whole. Copies of other indexes (older builds) are
+     * removed. A folder that cannot be written only means the next start reads the jar again.
+     */
+    private static void saveCopy(Directory[] dirs, Properties props, Path copy) {
+        Path parent = copy.getParent();
+        Path temp = parent.resolve(".partial-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        try {
+            Files.createDirectories(parent);
+            byte[] buffer = new byte[64 * 1024];
+            for (int i = 0; i < PARTS.length; i++) {
+                Path part = Files.createDirectories(temp.resolve(PARTS[i]));
+                for (String file : dirs[i].listAll()) {
+                    try (IndexInput in = dirs[i].openInput(file, IOContext.READONCE);
+                         OutputStream out = Files.newOutputStream(part.resolve(file))) {
+                        for (long left = in.length(); left > 0; ) {
+                            int n = (int) Math.min(buffer.length, left);
+                            in.readBytes(buffer, 0, n);
+                            out.write(buffer, 0, n);
+                            left -= n;
+                        }
+                    }
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(temp.resolve(PROPERTIES))) {
+                props.store(out, "a copy of the search index embedded in the jar");
+            }
+            // A folder of this name that did not open is broken (a file lost): it makes way for the new copy.
+            deleteTree(copy);
+            Files.move(temp, copy, StandardCopyOption.ATOMIC_MOVE);
+            log.debug("Copied the embedded search index to {}", copy);
+            try (Stream<Path> others = Files.list(parent)) {
+                for (Path other : others.filter(p -> !p.equals(copy)).toList()) {
+                    deleteTree(other);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Another server may have made the same copy first; either way the next start finds one or reads the jar.
+            log.debug("Did not copy the embedded search index to {}: {}", copy, e.toString());
+            try {
+                deleteTree(temp);
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /**
@@ -176,7 +304,23 @@ public final class PrebuiltIndex {
             return Optional.empty();
         }
         Directory[] dirs = ahead == null ? null : ahead.join();
-        return Optional.of(new SearchIndex(corpus, IndexParts.of(dirs != null ? dirs : readEmbedded(props))));
+        if (dirs != null) {
+            try {
+                return Optional.of(new SearchIndex(corpus, IndexParts.of(dirs)));
+            } catch (IOException | RuntimeException e) {
+                // A damaged copy on disk: the jar still has the index, and the next start makes a new copy.
+                log.warn("The copy of the search index could not be opened ({}); reading the one in the jar",
+                        e.toString());
+                if (dirs[0] instanceof FSDirectory onDisk) {
+                    try {
+                        deleteTree(onDisk.getDirectory().getParent());
+                    } catch (IOException ignored) {
+                        // the next start finds it damaged again and reads the jar
+                    }
+                }
+            }
+        }
+        return Optional.of(new SearchIndex(corpus, IndexParts.of(readEmbedded(props))));
     }
 
     private static Properties properties(InputStream in) throws IOException {
@@ -187,32 +331,37 @@ public final class PrebuiltIndex {
         }
     }
 
-    /** Identifies a corpus's content together with the analysis that indexes it. */
+    /**
+     * Identifies a corpus's content together with the analysis that indexes it: a checksum of the index format and
+     * the synonyms, and the corpus's content id (itself a digest of its files), or a checksum of its pages. It tells
+     * an index apart from one written for other content or by another build; it is no defence against tampering
+     * (whoever can write the index can write the corpus too), so a CRC is enough and costs no cryptography at start.
+     */
     static String fingerprint(Corpus corpus) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(FORMAT.getBytes(StandardCharsets.UTF_8));
-            try (InputStream synonyms = PrebuiltIndex.class.getResourceAsStream("/search/synonyms.txt")) {
-                if (synonyms != null) {
-                    digest.update(synonyms.readAllBytes());
-                }
+        CRC32C analysis = new CRC32C();
+        analysis.update(FORMAT.getBytes(StandardCharsets.UTF_8));
+        try (InputStream synonyms = PrebuiltIndex.class.getResourceAsStream("/search/synonyms.txt")) {
+            if (synonyms != null) {
+                analysis.update(synonyms.readAllBytes());
             }
-            if (!corpus.contentId().isEmpty()) {
-                digest.update(corpus.contentId().getBytes(StandardCharsets.UTF_8));
-                return HexFormat.of().formatHex(digest.digest());
-            }
-            for (Page page : corpus.pages()) {
-                for (String part : new String[] {page.path(), page.title(), page.description(), page.body(),
-                        page.frontmatter().toString()}) {
-                    digest.update(part.getBytes(StandardCharsets.UTF_8));
-                    digest.update((byte) 0);
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String prefix = FORMAT + "-" + Long.toHexString(analysis.getValue()) + "-";
+        if (!corpus.contentId().isEmpty()) {
+            return prefix + corpus.contentId();
+        }
+        CRC32C content = new CRC32C();
+        long length = 0;
+        for (Page page : corpus.pages()) {
+            for (String part : new String[] {page.path(), page.title(), page.description(), page.body(),
+                    page.frontmatter().toString()}) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                content.update(bytes);
+                content.update(0);
+                length += bytes.length + 1;
+            }
+        }
+        return prefix + Long.toHexString(content.getValue()) + "-" + length;
     }
 }

@@ -123,6 +123,11 @@ public final class SearchIndex {
         this.suggestions = new Suggestions(pageReader, pageImpacts, this::countHits);
     }
 
+    /** Plans a query once, which sets up the analyzers and the stemmer's dictionary (most of a first query). */
+    public void prepare() {
+        planner.plan("prepared searches");
+    }
+
     /** Builds the index of {@code corpus} in memory. */
     public static SearchIndex build(Corpus corpus) {
         try {

@@ -19,6 +19,14 @@ public final class SearchService {
     }
 
     /**
+     * Sets up what every query's analysis needs the first time (the stemmer's dictionary, the analyzers), so a
+     * server can do it while its client is still connecting. Optional: the first search does it otherwise.
+     */
+    public void prepare() {
+        index.prepare();
+    }
+
+    /**
      * @param section only pages at or under this path (e.g. {@code sso}, {@code reference/authkit}), or {@code null}
      * @throws IllegalArgumentException for an empty or over-long query, or a section that matches no page
      */

@@ -86,6 +86,14 @@ public final class DataDirectory {
         return root;
     }
 
+    /**
+     * Where a server keeps an on-disk copy of the search index embedded in its jar, to open it memory-mapped at the
+     * next start instead of reading it out of the jar (regenerable: deleting the folder costs one slower start).
+     */
+    public Path embeddedIndexCopies() {
+        return root.resolve("embedded-index");
+    }
+
     /** The corpus folder {@code current} names, when there is one and it is complete. */
     public Optional<Path> current() {
         Path pointer = root.resolve(CURRENT);

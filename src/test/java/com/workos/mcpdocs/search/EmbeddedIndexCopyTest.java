@@ -1,0 +1,89 @@
+package com.workos.mcpdocs.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.source.EmbeddedCorpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded index is read from the jar the first time and copied to disk; later starts open the copy
+ * memory-mapped and search exactly as before; a broken copy or one of another build is replaced.
+ */
+class EmbeddedIndexCopyTest {
+
+    @TempDir
+    Path copies;
+
+    @Test
+    void firstStartCopiesLaterStartsMapTheCopyAndFindTheSame() throws Exception {
+        Corpus corpus = EmbeddedCorpus.load().orElseThrow();
+        Path stale = Files.createDirectories(copies.resolve("index-0ld").resolve("pages"));
+        Files.writeString(stale.resolve("_0.cfs"), "an index of an older build");
+
+        Directory[] first = prefetch();
+        assertThat(first[0]).isInstanceOf(ByteBuffersDirectory.class);
+        List<String> fromJar = paths(openWith(corpus, first), "single sign-on redirect uri");
+        Path copy = awaitCopy();
+        assertThat(copies.resolve("index-0ld")).doesNotExist();
+
+        Directory[] second = prefetch();
+        assertThat(second[0]).isInstanceOf(FSDirectory.class);
+        assertThat(paths(openWith(corpus, second), "single sign-on redirect uri")).isEqualTo(fromJar).isNotEmpty();
+
+        // A copy that lost a file is read from the jar again and made anew.
+        Path lost;
+        try (Stream<Path> files = Files.list(copy.resolve("sections"))) {
+            lost = files.filter(f -> f.toString().endsWith(".cfs")).findFirst().orElseThrow();
+        }
+        Files.delete(lost);
+        assertThat(prefetch()[0]).isInstanceOf(ByteBuffersDirectory.class);
+        for (int i = 0; i < 600 && !Files.exists(lost); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(awaitCopy()).isEqualTo(copy);
+        assertThat(prefetch()[0]).isInstanceOf(FSDirectory.class);
+    }
+
+    private Directory[] prefetch() {
+        PrebuiltIndex.prefetchEmbedded(copies);
+        Directory[] dirs = PrebuiltIndex.prefetchedForTest();
+        assertThat(dirs).as("the jar carries an index").isNotNull();
+        return dirs;
+    }
+
+    private static SearchIndex openWith(Corpus corpus, Directory[] dirs) throws Exception {
+        return new SearchIndex(corpus, IndexParts.of(dirs));
+    }
+
+    private static List<String> paths(SearchIndex index, String query) {
+        return index.search(query, 10, null).hits().stream().map(SearchHit::path).toList();
+    }
+
+    /** The complete copy, once the prefetch thread has written it (it writes after handing the index over). */
+    private Path awaitCopy() throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try (Stream<Path> entries = Files.list(copies)) {
+                List<Path> done = entries.filter(p -> p.getFileName().toString().startsWith("index-")
+                        && Files.exists(p.resolve(PrebuiltIndex.PROPERTIES))).toList();
+                if (done.size() == 1 && !done.get(0).getFileName().toString().equals("index-0ld")) {
+                    try (Stream<Path> partial = Files.list(copies)) {
+                        if (partial.noneMatch(p -> p.getFileName().toString().startsWith(".partial-"))) {
+                            return done.get(0);
+                        }
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no copy of the index was written to " + copies);
+    }
+}
