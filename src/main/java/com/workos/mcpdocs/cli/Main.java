@@ -128,6 +128,8 @@ public final class Main implements Callable<Integer> {
         // Loading starts at once: initialize is answered without it, and the first tool call needs it.
         services.start();
         McpSyncServer server = DocsMcpServer.create(services, corpus, transport);
+        // This thread has nothing else to do until stdin closes: it sets up what writing a first result needs.
+        DocsMcpServer.prepareAnswers(McpJsonDefaults.getMapper());
         Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));
         closed.await();
         server.closeGracefully();

@@ -123,9 +123,14 @@ public final class SearchIndex {
         this.suggestions = new Suggestions(pageReader, pageImpacts, this::countHits);
     }
 
-    /** Plans a query once, which sets up the analyzers and the stemmer's dictionary (most of a first query). */
+    /**
+     * Plans a query once, which sets up the analyzers and the stemmer's dictionary (most of a first query), and
+     * quotes a snippet from a short text, which compiles the patterns that turn pages into readable text.
+     */
     public void prepare() {
-        planner.plan("prepared searches");
+        QueryPlan plan = planner.plan("prepared searches");
+        Snippets.best(new Snippets.Prepared(IndexText.readable("## Searches\n\nA search is <b>prepared</b> [once](x).")),
+                plan.termSet());
     }
 
     /** Builds the index of {@code corpus} in memory. */
