@@ -35,9 +35,16 @@ final class ImpactQuery extends Query {
 
         private final IndexSearcher searcher;
         private final Map<String, Segment[]> read = new ConcurrentHashMap<>();
+        private final PairQuery.Positions positions;
 
         Postings(IndexSearcher searcher) {
             this.searcher = searcher;
+            this.positions = new PairQuery.Positions(searcher);
+        }
+
+        /** The term positions read so far in the same index, for pairs of words. */
+        PairQuery.Positions positions() {
+            return positions;
         }
 
         /** The documents (numbered in the whole index, ascending) that have a stored score for the term. */

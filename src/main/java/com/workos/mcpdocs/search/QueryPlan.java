@@ -44,8 +44,11 @@ final class QueryPlan {
     /** Per synonym group the query mentions, its other phrases, each as its analyzed terms. */
     private final List<List<List<String>>> synonymGroups;
     private final Query phrase;
-    /** Each two neighbouring words of the query, rewarded when they stand together in a text (display name). */
-    private final List<Query> pairs;
+    /**
+     * Each two neighbouring words of the query (as terms of the phrase field), rewarded when they stand together in
+     * a text (display name).
+     */
+    private final List<List<String>> pairs;
     /** Phrases the user put in quotes: rewarded strongly when found nearly as written. */
     private final List<Query> quoted;
 
@@ -66,7 +69,7 @@ final class QueryPlan {
 
     QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
               List<Query> quoted, ToDoubleBiFunction<String, String> share, List<String> stemmed,
-              List<Query> pairs) {
+              List<List<String>> pairs) {
         this.pairs = List.copyOf(pairs);
         this.stemmed = List.copyOf(stemmed);
         this.share = share;
@@ -160,8 +163,9 @@ final class QueryPlan {
         for (Query q : quoted) {
             query.add(new BoostQuery(q, QUOTED_WEIGHT), BooleanClause.Occur.SHOULD);
         }
-        for (Query q : pairs) {
-            query.add(new BoostQuery(q, PAIR_WEIGHT), BooleanClause.Occur.SHOULD);
+        for (List<String> pair : pairs) {
+            query.add(new BoostQuery(new PairQuery(index.positions(), Fields.PHRASE, pair.get(0), pair.get(1)),
+                    PAIR_WEIGHT), BooleanClause.Occur.SHOULD);
         }
         return query.build();
     }

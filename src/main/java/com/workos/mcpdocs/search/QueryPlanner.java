@@ -16,7 +16,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -41,7 +40,6 @@ final class QueryPlanner {
     /** Text between straight or curly double quotes, or single quotes around several words. */
     private static final Pattern QUOTED = Pattern.compile("[\"“”]([^\"“”]{3,})[\"“”]|(?<![\\p{L}])'([^']{3,}\\s[^']+)'(?![\\p{L}])");
     private static final int PHRASE_SLOP = 3;
-    private static final int PAIR_SLOP = 0;
     /** A query of two words is one pair already: the whole-query phrase rewards it. */
     private static final int MIN_WORDS_FOR_PAIRS = 3;
     /** Prefixes that make a new word of a known one (re-sync, un-link, de-provision), longest first. */
@@ -158,11 +156,11 @@ final class QueryPlanner {
     }
 
     /**
-     * Each two words that stand next to each other in the query (stop words aside), as a phrase with a little
-     * slop: in a long question, the pairs that also stand together in a page (display name, access token) say
-     * more than the words one by one.
+     * Each two words that stand next to each other in the query (stop words aside), as terms of the phrase field,
+     * to be found next to each other ({@link PairQuery}): in a long question, the pairs that also stand together in
+     * a page (display name, access token) say more than the words one by one.
      */
-    private List<Query> pairs(String text) {
+    private List<List<String>> pairs(String text) {
         List<String> terms = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         try (TokenStream stream = stemmer.tokenStream(Fields.PHRASE, text)) {
@@ -179,7 +177,7 @@ final class QueryPlanner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Query> out = new ArrayList<>();
+        List<List<String>> out = new ArrayList<>();
         if (terms.size() < MIN_WORDS_FOR_PAIRS) {
             return out;
         }
@@ -189,7 +187,7 @@ final class QueryPlanner {
             String b = terms.get(i + 1);
             if (positions.get(i + 1) - positions.get(i) == 1 && !a.equals(b) && seen.add(a + ' ' + b)
                     && share(Fields.PHRASE, a) > 0 && share(Fields.PHRASE, b) > 0) {
-                out.add(new PhraseQuery(PAIR_SLOP, Fields.PHRASE, a, b));
+                out.add(List.of(a, b));
             }
         }
         return out;
