@@ -68,16 +68,23 @@ public final class SearchIndex {
     private final int[] sectionPages;
     /** The first section document of each page document; the page's sections end where the next page's begin. */
     private final int[] firstSection;
-    /** Sections of pages that appeared in results, split and prepared for snippets on first use. */
-    private final Map<String, List<SectionText>> sectionsByPage = new ConcurrentHashMap<>();
+    /**
+     * Sections that appeared in results, prepared for snippets on first use, by page path and section position:
+     * only the section a hit quotes is made readable (a page has up to dozens).
+     */
+    private final Map<String, SectionText> sectionTexts = new ConcurrentHashMap<>();
     /** The text of pages whose sections had no passage to quote, prepared on first use. */
     private final Map<String, Snippets.Prepared> wholePages = new ConcurrentHashMap<>();
 
     private record SectionText(String heading, String anchor, Snippets.Prepared text) {
-        static List<SectionText> of(Page page) {
-            return Section.of(page).stream()
-                    .map(s -> new SectionText(s.heading(), s.anchor(), new Snippets.Prepared(IndexText.readable(s.mdx()))))
-                    .toList();
+        /** The page's section at {@code ordinal}, or {@code null} when the page has no such section. */
+        static SectionText of(Page page, int ordinal) {
+            List<Section> sections = Section.of(page);
+            if (ordinal >= sections.size()) {
+                return null;
+            }
+            Section s = sections.get(ordinal);
+            return new SectionText(s.heading(), s.anchor(), new Snippets.Prepared(IndexText.readable(s.mdx())));
         }
     }
     private final Suggestions suggestions;
@@ -365,8 +372,8 @@ public final class SearchIndex {
         Page page = corpus.page(r.path).orElseThrow();
         SectionText section = null;
         if (r.sectionOrdinal >= 0) {
-            List<SectionText> pageSections = sectionsByPage.computeIfAbsent(page.path(), p -> SectionText.of(page));
-            section = r.sectionOrdinal < pageSections.size() ? pageSections.get(r.sectionOrdinal) : null;
+            section = sectionTexts.computeIfAbsent(page.path() + '#' + r.sectionOrdinal,
+                    k -> SectionText.of(page, r.sectionOrdinal));
         }
         String heading = section == null ? "" : section.heading();
         String anchor = section == null ? "" : section.anchor();
