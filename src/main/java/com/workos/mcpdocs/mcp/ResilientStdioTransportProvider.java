@@ -33,8 +33,9 @@ import reactor.core.publisher.Mono;
  * the line has a usable one), and the server reads on. Lines over {@value #MAX_LINE_BYTES} bytes are refused
  * without being held in memory.
  *
- * <p>Requests run concurrently, at most {@value #MAX_IN_FLIGHT} at a time: past that, reading pauses, so a client
- * that floods the server slows itself down instead of growing the server's queues. Closing waits for requests in
+ * <p>Requests a session answers asynchronously run concurrently, at most {@value #MAX_IN_FLIGHT} at a time: past
+ * that, reading pauses, so a client that floods the server slows itself down instead of growing the server's
+ * queues (the docs server answers its calls on the reading thread, one after the other: they take milliseconds). Closing waits for requests in
  * flight (up to {@value #DRAIN_SECONDS} s), so a client that writes its requests and closes stdin still gets its
  * answers. stdout carries nothing but protocol messages.
  *
