@@ -18,6 +18,9 @@ final class Snippets {
     /** Characters that join the parts of one word (an event name, a path, a hyphenated word, an address). */
     private static final String JOINERS = ".:/-@";
     private static final Pattern LEADING_HASHES = Pattern.compile("^#+\\s*");
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+    /** A "sentence" that is only markup: a table rule, a quote mark, a bullet, hashes. */
+    private static final Pattern MARKUP_ONLY = Pattern.compile("[#>|\\-*\\s]*");
 
     private Snippets() {
     }
@@ -35,7 +38,7 @@ final class Snippets {
         private final List<Span> sentences;
 
         Prepared(String text) {
-            this.flat = text.replaceAll("[ \\t]+", " ");
+            this.flat = BLANKS.matcher(text).replaceAll(" ");
             this.lower = flat.toLowerCase(java.util.Locale.ROOT);
             this.sentences = sentences(flat);
         }
@@ -103,9 +106,10 @@ final class Snippets {
         while (true) {
             boolean found = m.find();
             int end = found ? m.start() : text.length();
-            String sentence = text.substring(start, end).strip();
-            if (sentence.length() > 2 && !sentence.startsWith("|---") && !sentence.matches("[#>|\\-*\\s]*")) {
-                int lead = text.substring(start, end).indexOf(sentence.charAt(0));
+            String raw = text.substring(start, end);
+            String sentence = raw.strip();
+            if (sentence.length() > 2 && !sentence.startsWith("|---") && !MARKUP_ONLY.matcher(sentence).matches()) {
+                int lead = raw.indexOf(sentence.charAt(0));
                 out.add(new Span(start + lead, start + lead + sentence.length()));
             }
             if (!found) {
