@@ -1,9 +1,9 @@
 package com.workos.mcpdocs.cli;
 
 import com.workos.mcpdocs.App;
+import com.workos.mcpdocs.corpus.CorpusInfo;
 import com.workos.mcpdocs.http.DocsHttpServer;
 import com.workos.mcpdocs.http.HttpOptions;
-import com.workos.mcpdocs.corpus.CorpusInfo;
 import com.workos.mcpdocs.mcp.DocsMcpServer;
 import com.workos.mcpdocs.mcp.Handshake;
 import com.workos.mcpdocs.mcp.ResilientStdioTransportProvider;

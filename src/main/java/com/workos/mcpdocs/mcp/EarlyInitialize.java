@@ -19,9 +19,10 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>Only the plain case is answered here: a JSON-RPC 2.0 request with a string id or an integer id within the
  * range of a long, method {@code initialize}, and params with a string {@code protocolVersion}, an object
- * {@code capabilities} and a {@code clientInfo} object with string {@code name} and {@code version}. Anything else returns {@code null} and
- * goes the usual way, so every error and warning stays the SDK's. The answer equals the SDK's answer (capabilities
- * as in {@link DocsMcpServer#capabilities()}, the version negotiated the SDK's way); a test holds the two together.
+ * {@code capabilities} and a {@code clientInfo} object with string {@code name} and {@code version}. Anything else
+ * returns {@code null} and goes the usual way, so every error and warning stays the SDK's. The answer equals the
+ * SDK's answer (capabilities as in {@link DocsMcpServer#capabilities()}, the version negotiated the SDK's way); a
+ * test holds the two together.
  */
 final class EarlyInitialize {
 

@@ -35,9 +35,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Requests a session answers asynchronously run concurrently, at most {@value #MAX_IN_FLIGHT} at a time: past
  * that, reading pauses, so a client that floods the server slows itself down instead of growing the server's
- * queues (the docs server answers its calls on the reading thread, one after the other: they take milliseconds). Closing waits for requests in
- * flight (up to {@value #DRAIN_SECONDS} s), so a client that writes its requests and closes stdin still gets its
- * answers. stdout carries nothing but protocol messages.
+ * queues (the docs server answers its calls on the reading thread, one after the other: they take milliseconds).
+ * Closing waits for requests in flight (up to {@value #DRAIN_SECONDS} s), so a client that writes its requests and
+ * closes stdin still gets its answers. stdout carries nothing but protocol messages.
  *
  * <p>Given a {@link Handshake}, the transport reads from the moment it is made and answers a plain first
  * {@code initialize} request itself ({@link EarlyInitialize}) while the server is still being built; the request then
@@ -233,8 +233,8 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
     }
 
     /**
-     * Hands {@code message} to the session, which answers it in its own time. {@code answeredEarly}: the message is
-     * the {@code initialize} request already answered, so the session's answer is dropped.
+     * Hands {@code message} to the session, which answers it in its own time. {@code answered}: the message is the
+     * {@code initialize} request answered early, so the session's answer is dropped.
      */
     private void deliver(McpSchema.JSONRPCMessage message, boolean answered) throws InterruptedException {
         Object id = message instanceof McpSchema.JSONRPCRequest request ? request.id() : null;

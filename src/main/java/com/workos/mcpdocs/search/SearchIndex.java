@@ -136,8 +136,8 @@ public final class SearchIndex {
      */
     public void prepare() {
         QueryPlan plan = planner.plan("prepared searches");
-        Snippets.best(new Snippets.Prepared(IndexText.readable("## Searches\n\nA search is <b>prepared</b> [once](x).")),
-                plan.termSet());
+        String text = "## Searches\n\nA search is <b>prepared</b> [once](x).";
+        Snippets.best(new Snippets.Prepared(IndexText.readable(text)), plan.termSet());
     }
 
     /** Builds the index of {@code corpus} in memory. */
