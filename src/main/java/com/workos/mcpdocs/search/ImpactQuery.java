@@ -130,7 +130,8 @@ final class ImpactQuery extends Query {
             @Override
             public Scorer scorer(LeafReaderContext context) {
                 Segment segment = postings.segment(context, field, term);
-                return segment == null || segment.docs.length == 0 ? null : new ArrayScorer(this, segment, boost);
+                return segment == null || segment.docs.length == 0 ? null
+                        : new ArrayScorer(this, segment.docs, segment.scores, boost, segment.max);
             }
 
             @Override
@@ -147,64 +148,6 @@ final class ImpactQuery extends Query {
                 return false;
             }
         };
-    }
-
-    private static final class ArrayScorer extends Scorer {
-        private final Segment segment;
-        private final float boost;
-        private int index = -1;
-        private int doc = -1;
-        private final DocIdSetIterator iterator = new DocIdSetIterator() {
-            @Override
-            public int docID() {
-                return doc;
-            }
-
-            @Override
-            public int nextDoc() {
-                index++;
-                return doc = index < segment.docs.length ? segment.docs[index] : NO_MORE_DOCS;
-            }
-
-            @Override
-            public int advance(int target) {
-                int from = Math.max(index + 1, 0);
-                int i = Arrays.binarySearch(segment.docs, from, segment.docs.length, target);
-                index = i >= 0 ? i : -i - 1;
-                return doc = index < segment.docs.length ? segment.docs[index] : NO_MORE_DOCS;
-            }
-
-            @Override
-            public long cost() {
-                return segment.docs.length;
-            }
-        };
-
-        ArrayScorer(Weight weight, Segment segment, float boost) {
-            super(weight);
-            this.segment = segment;
-            this.boost = boost;
-        }
-
-        @Override
-        public int docID() {
-            return doc;
-        }
-
-        @Override
-        public DocIdSetIterator iterator() {
-            return iterator;
-        }
-
-        @Override
-        public float getMaxScore(int upTo) {
-            return boost * segment.max;
-        }
-
-        @Override
-        public float score() {
-            return boost * segment.scores[index];
-        }
     }
 
     @Override

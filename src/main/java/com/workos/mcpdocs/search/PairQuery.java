@@ -160,7 +160,7 @@ final class PairQuery extends Query {
                     scores[i] = similarity.score(matches.freqs[i], norm);
                     max = Math.max(max, scores[i]);
                 }
-                return new ArrayScorer(this, Arrays.copyOf(matches.docs, matches.count), scores, max);
+                return new ArrayScorer(this, Arrays.copyOf(matches.docs, matches.count), scores, 1f, max);
             }
 
             @Override
@@ -231,67 +231,6 @@ final class PairQuery extends Query {
     }
 
     private record Matches(int[] docs, int[] freqs, int count) {
-    }
-
-    /** Documents and scores from arrays. */
-    private static final class ArrayScorer extends Scorer {
-        private final int[] docs;
-        private final float[] scores;
-        private final float max;
-        private int index = -1;
-        private int doc = -1;
-        private final DocIdSetIterator iterator = new DocIdSetIterator() {
-            @Override
-            public int docID() {
-                return doc;
-            }
-
-            @Override
-            public int nextDoc() {
-                index++;
-                return doc = index < docs.length ? docs[index] : NO_MORE_DOCS;
-            }
-
-            @Override
-            public int advance(int target) {
-                int from = Math.max(index + 1, 0);
-                int i = Arrays.binarySearch(docs, from, docs.length, target);
-                index = i >= 0 ? i : -i - 1;
-                return doc = index < docs.length ? docs[index] : NO_MORE_DOCS;
-            }
-
-            @Override
-            public long cost() {
-                return docs.length;
-            }
-        };
-
-        ArrayScorer(Weight weight, int[] docs, float[] scores, float max) {
-            super(weight);
-            this.docs = docs;
-            this.scores = scores;
-            this.max = max;
-        }
-
-        @Override
-        public int docID() {
-            return doc;
-        }
-
-        @Override
-        public DocIdSetIterator iterator() {
-            return iterator;
-        }
-
-        @Override
-        public float getMaxScore(int upTo) {
-            return max;
-        }
-
-        @Override
-        public float score() {
-            return scores[index];
-        }
     }
 
     @Override
