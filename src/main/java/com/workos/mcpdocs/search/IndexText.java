@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
  */
 final class IndexText {
 
-    private static final Pattern IMPORT_EXPORT = Pattern.compile("(?m)^(import|export)\\s.*$");
-    private static final Pattern JSX_COMMENT = Pattern.compile("\\{/\\*.*?\\*/\\}", Pattern.DOTALL);
-    private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
-    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
-    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][\\w.]*((?:\\s+[^>]*?)?)/?>", Pattern.DOTALL);
-    private static final Pattern TITLE_ATTRIBUTE = Pattern.compile("\\b(?:title|label|name)=\"([^\"]*)\"");
+    static final Pattern IMPORT_EXPORT = Pattern.compile("(?m)^(import|export)\\s.*$");
+    static final Pattern JSX_COMMENT = Pattern.compile("\\{/\\*.*?\\*/\\}", Pattern.DOTALL);
+    static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+    static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
+    static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
+    static final Pattern TAG = Pattern.compile("</?[A-Za-z][\\w.]*((?:\\s+[^>]*?)?)/?>", Pattern.DOTALL);
+    static final Pattern TITLE_ATTRIBUTE = Pattern.compile("\\b(?:title|label|name)=\"([^\"]*)\"");
 
     private IndexText() {
     }
@@ -26,7 +26,8 @@ final class IndexText {
 
     /** Prose to quote to a reader: like {@link #prose} but without images, whose alt text reads as noise. */
     static String readable(String mdx) {
-        return clean(IMAGE.matcher(removeFences(mdx, false)).replaceAll(""));
+        String prose = removeFences(mdx, false);
+        return clean(prose.contains("![") ? IMAGE.matcher(prose).replaceAll("") : prose);
     }
 
     /** Only the content of the code fences of an MDX fragment. */
@@ -34,13 +35,20 @@ final class IndexText {
         return removeFences(mdx, true);
     }
 
-    /** Markup removed from prose. */
+    /**
+     * Markup removed from prose. A pattern runs only when the text holds what every match of it starts with or
+     * contains (most sections have no comments, images or tags): the same result for much less work.
+     */
     static String clean(String text) {
-        String out = IMPORT_EXPORT.matcher(text).replaceAll("");
-        out = JSX_COMMENT.matcher(out).replaceAll(" ");
-        out = HTML_COMMENT.matcher(out).replaceAll(" ");
-        out = IMAGE.matcher(out).replaceAll("$1");
-        out = LINK.matcher(out).replaceAll("$1");
+        String out = text.contains("import") || text.contains("export") ? IMPORT_EXPORT.matcher(text).replaceAll("")
+                : text;
+        out = out.contains("{/*") ? JSX_COMMENT.matcher(out).replaceAll(" ") : out;
+        out = out.contains("<!--") ? HTML_COMMENT.matcher(out).replaceAll(" ") : out;
+        out = out.contains("![") ? IMAGE.matcher(out).replaceAll("$1") : out;
+        out = out.contains("](") ? LINK.matcher(out).replaceAll("$1") : out;
+        if (out.indexOf('<') < 0) {
+            return out.replace("**", "").replace("`", "");
+        }
         out = TAG.matcher(out).replaceAll(m -> {
             var title = TITLE_ATTRIBUTE.matcher(m.group(1));
             StringBuilder kept = new StringBuilder(" ");
