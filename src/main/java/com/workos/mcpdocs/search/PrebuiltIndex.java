@@ -105,25 +105,33 @@ public final class PrebuiltIndex {
         return "index-" + Long.toHexString(crc.getValue());
     }
 
-    /** The copy's parts, memory-mapped, when {@code copy} is a complete copy of the index {@code props} describe. */
-    private static Directory[] openCopy(Path copy, Properties props) {
+    /** Whether {@code copy} holds the properties {@code props} and every file they list. */
+    private static boolean isCompleteCopy(Path copy, Properties props) throws IOException {
         Path marker = copy.resolve(PROPERTIES);
         if (!Files.isRegularFile(marker)) {
-            return null;
+            return false;
         }
-        try {
-            Properties saved = properties(Files.newInputStream(marker));
-            for (String key : props.stringPropertyNames()) {
-                if (!props.getProperty(key).equals(saved.getProperty(key))) {
-                    return null;
+        Properties saved = properties(Files.newInputStream(marker));
+        for (String key : props.stringPropertyNames()) {
+            if (!props.getProperty(key).equals(saved.getProperty(key))) {
+                return false;
+            }
+        }
+        for (String part : PARTS) {
+            for (String file : props.getProperty(part, "").split(",")) {
+                if (!file.isEmpty() && !Files.isRegularFile(copy.resolve(part).resolve(file))) {
+                    return false;
                 }
             }
-            for (String part : PARTS) {
-                for (String file : props.getProperty(part, "").split(",")) {
-                    if (!file.isEmpty() && !Files.isRegularFile(copy.resolve(part).resolve(file))) {
-                        return null;
-                    }
-                }
+        }
+        return true;
+    }
+
+    /** The copy's parts, memory-mapped, when {@code copy} is a complete copy of the index {@code props} describe. */
+    private static Directory[] openCopy(Path copy, Properties props) {
+        try {
+            if (!isCompleteCopy(copy, props)) {
+                return null;
             }
             Directory[] dirs = IndexParts.directories(copy);
             log.debug("Opened the copy of the embedded search index in {}", copy);
@@ -162,7 +170,12 @@ public final class PrebuiltIndex {
             try (OutputStream out = Files.newOutputStream(temp.resolve(PROPERTIES))) {
                 props.store(out, "a copy of the search index embedded in the jar");
             }
-            // A folder of this name that did not open is broken (a file lost): it makes way for the new copy.
+            if (isCompleteCopy(copy, props)) {
+                // Another server made the same copy meanwhile.
+                deleteTree(temp);
+                return;
+            }
+            // A folder of this name that is not complete is broken (a file lost): it makes way for the new copy.
             deleteTree(copy);
             Files.move(temp, copy, StandardCopyOption.ATOMIC_MOVE);
             log.debug("Copied the embedded search index to {}", copy);
