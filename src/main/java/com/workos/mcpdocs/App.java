@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletionException;
 import com.workos.mcpdocs.service.CorpusUnavailableException;
 import java.util.function.Supplier;
@@ -55,61 +54,38 @@ public final class App {
     }
 
     /**
-     * Services that load in the background once {@link BackgroundServices#start() started}: the server can answer
-     * {@code initialize} at once, and the first tool call waits for the corpus and index.
+     * Services loading from now on, on a thread of their own: the server can answer {@code initialize} at once, and
+     * the first tool call waits for the corpus and index.
      */
-    public static BackgroundServices servicesInBackground(Path docsDir, DataDirectory data) {
-        return new BackgroundServices(docsDir, data);
-    }
-
-    /** Services loading on a thread of their own; {@link #get()} waits for them (and starts them if need be). */
-    public static final class BackgroundServices implements Supplier<Services> {
-        private final Path docsDir;
-        private final DataDirectory data;
-        private final CompletableFuture<Supplier<Services>> loading = new CompletableFuture<>();
-        private final AtomicBoolean started = new AtomicBoolean();
-
-        private BackgroundServices(Path docsDir, DataDirectory data) {
-            this.docsDir = docsDir;
-            this.data = data;
-        }
-
-        /** Starts loading (once; later calls do nothing). */
-        public void start() {
-            if (!started.compareAndSet(false, true)) {
-                return;
-            }
-            Thread loader = new Thread(() -> {
-                try {
-                    if (servesEmbedded(docsDir, data)) {
-                        PrebuiltIndex.prefetchEmbedded(data.embeddedIndexCopies());
-                    }
-                    Supplier<Services> current = reloadingServices(docsDir, data);
-                    Services services = current.get();
-                    loading.complete(current);
-                    // Analysis set up ahead of the first query (its stemmer's dictionary is most of a first search);
-                    // not a whole search: with initialize answered early the first call comes while one would still
-                    // run, and on two cores both were slower (measured).
-                    services.search().prepare();
-                } catch (IOException | RuntimeException e) {
-                    log.error("Cannot load the documentation: {}", e.getMessage());
-                    loading.completeExceptionally(e);
+    public static Supplier<Services> servicesInBackground(Path docsDir, DataDirectory data) {
+        CompletableFuture<Supplier<Services>> loading = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                if (servesEmbedded(docsDir, data)) {
+                    PrebuiltIndex.prefetchEmbedded(data.embeddedIndexCopies());
                 }
-            }, "corpus-loader");
-            loader.setDaemon(true);
-            loader.start();
-        }
-
-        @Override
-        public Services get() {
-            start();
+                Supplier<Services> current = reloadingServices(docsDir, data);
+                Services services = current.get();
+                loading.complete(current);
+                // Analysis set up ahead of the first query (its stemmer's dictionary is most of a first search);
+                // not a whole search: with initialize answered early the first call comes while one would still
+                // run, and on two cores both were slower (measured).
+                services.search().prepare();
+            } catch (IOException | RuntimeException e) {
+                log.error("Cannot load the documentation: {}", e.getMessage());
+                loading.completeExceptionally(e);
+            }
+        }, "corpus-loader");
+        loader.setDaemon(true);
+        loader.start();
+        return () -> {
             try {
                 return loading.join().get();
             } catch (CompletionException e) {
                 throw new CorpusUnavailableException("The documentation could not be loaded: "
                         + e.getCause().getMessage(), e.getCause());
             }
-        }
+        };
     }
 
     /** Whether {@link #services} would serve the corpus embedded in the jar (no folder given, nothing synced). */

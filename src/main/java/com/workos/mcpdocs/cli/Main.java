@@ -99,8 +99,6 @@ public final class Main implements Callable<Integer> {
 
     static int serveStdio(Path docs, DataDirectory data) throws IOException, InterruptedException {
         App.checkDocsDir(docs);
-        // Answer initialize at once; the corpus and index load meanwhile and the first tool call waits for them.
-        App.BackgroundServices services = App.servicesInBackground(docs, data);
         CountDownLatch closed = new CountDownLatch(1);
         InputStream stdin = new FilterInputStream(System.in) {
             @Override
@@ -125,8 +123,8 @@ public final class Main implements Callable<Integer> {
         // The transport answers initialize on its own thread while the protocol stack is built here.
         ResilientStdioTransportProvider transport = new ResilientStdioTransportProvider(McpJsonDefaults::getMapper,
                 stdin, System.out, Handshake.of(corpus));
-        // Loading starts at once: initialize is answered without it, and the first tool call needs it.
-        services.start();
+        // The corpus and index load meanwhile: initialize is answered without them, the first tool call waits.
+        Supplier<Services> services = App.servicesInBackground(docs, data);
         McpSyncServer server = DocsMcpServer.create(services, corpus, transport);
         // This thread has nothing else to do until stdin closes: it sets up what writing a first result needs.
         DocsMcpServer.prepareAnswers(McpJsonDefaults.getMapper());

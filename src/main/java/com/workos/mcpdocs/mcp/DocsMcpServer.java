@@ -125,8 +125,4 @@ public final class DocsMcpServer {
         return ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).completions()
                 .logging().build();
     }
-
-    static String instructions(Services services) {
-        return Handshake.instructions(services.corpus().info());
-    }
 }

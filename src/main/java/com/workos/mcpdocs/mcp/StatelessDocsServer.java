@@ -23,12 +23,12 @@ public final class StatelessDocsServer {
 
     /** A stateless server on {@code transport}; every call asks {@code current} for the services. */
     public static McpStatelessSyncServer create(Supplier<Services> current, McpStatelessServerTransport transport) {
-        Services services = current.get();
+        Handshake handshake = Handshake.of(current.get().corpus().info());
         DocsResources resources = new DocsResources(current);
         DocsPrompts prompts = new DocsPrompts(current);
         return McpServer.sync(new StatelessTransportExtensions(transport, resources))
-                .serverInfo(DocsMcpServer.NAME, Version.current())
-                .instructions(DocsMcpServer.instructions(services))
+                .serverInfo(handshake.name(), handshake.version())
+                .instructions(handshake.instructions())
                 .capabilities(DocsMcpServer.capabilities())
                 .jsonMapper(McpJsonDefaults.getMapper())
                 .validateToolInputs(false)
