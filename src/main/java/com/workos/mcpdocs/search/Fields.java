@@ -7,8 +7,13 @@ import java.util.Map;
 final class Fields {
 
     static final String PATH = "path";
-    /** A section's position in its page ({@link Section#of}). */
-    static final String ORDINAL = "ordinal";
+    /**
+     * Kept with each section as doc values, not searched: its heading, anchor and readable text (whitespace collapsed), so a
+     * result quotes a section without rendering its page again.
+     */
+    static final String STORED_HEADING = "stored_heading";
+    static final String STORED_ANCHOR = "stored_anchor";
+    static final String STORED_TEXT = "stored_text";
 
     static final String TITLE = "title";
     static final String HEADINGS = "headings";

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -63,7 +64,6 @@ public final class SearchIndex {
     private final ImpactQuery.Postings sectionImpacts;
     /** Page path and section position by document number, read once: hits need no stored fields. */
     private final String[] pagePaths;
-    private final int[] sectionOrdinals;
     /** The page document of each section document. */
     private final int[] sectionPages;
     /** The first section document of each page document; the page's sections end where the next page's begin. */
@@ -72,21 +72,30 @@ public final class SearchIndex {
      * Sections that appeared in results, prepared for snippets on first use, by page path and section position:
      * only the section a hit quotes is made readable (a page has up to dozens).
      */
-    private final Map<String, SectionText> sectionTexts = new ConcurrentHashMap<>();
+    private final Map<Integer, SectionText> sectionTexts = new ConcurrentHashMap<>();
     /** The text of pages whose sections had no passage to quote, prepared on first use. */
     private final Map<String, Snippets.Prepared> wholePages = new ConcurrentHashMap<>();
 
     private record SectionText(String heading, String anchor, Snippets.Prepared text) {
-        /** The page's section at {@code ordinal}, or {@code null} when the page has no such section. */
-        static SectionText of(Page page, int ordinal) {
-            List<Section> sections = Section.of(page);
-            if (ordinal >= sections.size()) {
-                return null;
+        /** A section as {@link IndexBuilder} stored it. */
+        static SectionText of(IndexReader sections, int doc) {
+            try {
+                return new SectionText(value(sections, Fields.STORED_HEADING, doc),
+                        value(sections, Fields.STORED_ANCHOR, doc),
+                        new Snippets.Prepared(value(sections, Fields.STORED_TEXT, doc), true));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Section s = sections.get(ordinal);
-            return new SectionText(s.heading(), s.anchor(), new Snippets.Prepared(IndexText.readable(s.mdx())));
+        }
+
+        private static String value(IndexReader reader, String field, int doc) throws IOException {
+            List<LeafReaderContext> leaves = reader.leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            BinaryDocValues values = DocValues.getBinary(leaf.reader(), field);
+            return values.advanceExact(doc - leaf.docBase) ? values.binaryValue().utf8ToString() : "";
         }
     }
+
     private final Suggestions suggestions;
 
     /** Opens an index over {@code corpus} from its parts (as written by {@link IndexBuilder}). */
@@ -100,10 +109,9 @@ public final class SearchIndex {
         this.pages.setQueryCache(null);
         this.sections.setQueryCache(null);
         this.pagePaths = new String[pageReader.maxDoc()];
-        readDocValues(pageReader, pagePaths, null);
+        readPaths(pageReader, pagePaths);
         String[] sectionPaths = new String[sectionReader.maxDoc()];
-        this.sectionOrdinals = new int[sectionReader.maxDoc()];
-        readDocValues(sectionReader, sectionPaths, sectionOrdinals);
+        readPaths(sectionReader, sectionPaths);
         Map<String, Integer> pageDocs = new HashMap<>();
         for (int doc = 0; doc < pagePaths.length; doc++) {
             pageDocs.put(pagePaths[doc], doc);
@@ -224,7 +232,7 @@ public final class SearchIndex {
                     combined *= REFERENCE_PRIOR_FOR_WORDS;
                 }
                 int sectionDoc = sectionDocs[doc];
-                ranked.add(new Ranked(path, combined, sectionDoc < 0 ? -1 : sectionOrdinals[sectionDoc]));
+                ranked.add(new Ranked(path, combined, sectionDoc));
             }
             ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score).thenComparing(r -> r.path));
             List<SearchHit> hits = new ArrayList<>();
@@ -290,7 +298,8 @@ public final class SearchIndex {
         return 1 - COVERAGE + COVERAGE * found / wordPages.size();
     }
 
-    private record Ranked(String path, double score, int sectionOrdinal) {
+    /** @param sectionDoc the best section's document, -1 for none */
+    private record Ranked(String path, double score, int sectionDoc) {
     }
 
     /**
@@ -352,17 +361,12 @@ public final class SearchIndex {
         }
     }
 
-    private static void readDocValues(IndexReader reader, String[] paths, int[] ordinals) throws IOException {
+    private static void readPaths(IndexReader reader, String[] paths) throws IOException {
         for (LeafReaderContext leaf : reader.leaves()) {
             SortedDocValues pathValues = DocValues.getSorted(leaf.reader(), Fields.PATH);
-            NumericDocValues ordinalValues = ordinals == null ? null
-                    : DocValues.getNumeric(leaf.reader(), Fields.ORDINAL);
             for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                 if (pathValues.advanceExact(doc)) {
                     paths[leaf.docBase + doc] = pathValues.lookupOrd(pathValues.ordValue()).utf8ToString();
-                }
-                if (ordinalValues != null && ordinalValues.advanceExact(doc)) {
-                    ordinals[leaf.docBase + doc] = (int) ordinalValues.longValue();
                 }
             }
         }
@@ -371,9 +375,8 @@ public final class SearchIndex {
     private SearchHit hit(Ranked r, Set<String> terms) {
         Page page = corpus.page(r.path).orElseThrow();
         SectionText section = null;
-        if (r.sectionOrdinal >= 0) {
-            section = sectionTexts.computeIfAbsent(page.path() + '#' + r.sectionOrdinal,
-                    k -> SectionText.of(page, r.sectionOrdinal));
+        if (r.sectionDoc >= 0) {
+            section = sectionTexts.computeIfAbsent(r.sectionDoc, doc -> SectionText.of(sections.getIndexReader(), doc));
         }
         String heading = section == null ? "" : section.heading();
         String anchor = section == null ? "" : section.anchor();

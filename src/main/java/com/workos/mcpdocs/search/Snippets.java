@@ -38,10 +38,20 @@ final class Snippets {
         private final List<Span> sentences;
 
         Prepared(String text) {
-            this.flat = BLANKS.matcher(text).replaceAll(" ");
+            this(flatten(text), true);
+        }
+
+        /** @param flat a text {@link #flatten flattened} already */
+        Prepared(String flat, boolean flattened) {
+            this.flat = flat;
             this.lower = flat.toLowerCase(java.util.Locale.ROOT);
             this.sentences = sentences(flat);
         }
+    }
+
+    /** {@code text} with each run of spaces and tabs as one space, as {@link Prepared} keeps it. */
+    static String flatten(String text) {
+        return BLANKS.matcher(text).replaceAll(" ");
     }
 
     /** The best sentence (with the next one when it is short) of a prepared text, query terms marked. */
