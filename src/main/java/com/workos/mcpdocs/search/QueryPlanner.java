@@ -245,9 +245,7 @@ final class QueryPlanner {
     }
 
     private static DirectSpellChecker spellChecker(int maxEdits) {
-        DirectSpellChecker checker = new DirectSpellChecker();
-        checker.setMaxEdits(maxEdits);
-        return checker;
+        return new ScanningSpellChecker(maxEdits);
     }
 
     /** The share of a field's documents that contain a term: 0 when none does. */
