@@ -3,7 +3,6 @@ package com.workos.mcpdocs.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,18 +13,15 @@ final class Snippets {
     private static final int MAX_SNIPPET = 260;
     /** Leading letters of a query term that are looked for when choosing a sentence. */
     private static final int PREFIX = 5;
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:])\\s+|\\n+");
     /** Characters that join the parts of one word (an event name, a path, a hyphenated word, an address). */
     private static final String JOINERS = ".:/-@";
     private static final Pattern LEADING_HASHES = Pattern.compile("^#+\\s*");
     private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
-    /** A "sentence" that is only markup: a table rule, a quote mark, a bullet, hashes. */
-    private static final Pattern MARKUP_ONLY = Pattern.compile("[#>|\\-*\\s]*");
 
     private Snippets() {
     }
 
-    private record Span(int start, int end) {
+    record Span(int start, int end) {
     }
 
     /**
@@ -109,24 +105,66 @@ final class Snippets {
         return cut ? snippet + "…" : snippet;
     }
 
-    private static List<Span> sentences(String text) {
+    /**
+     * The sentences of a text: it ends one at whitespace after {@code . ! ? :} and at line breaks, and leaves out
+     * what is only markup. (Written out rather than as the pattern {@code (?<=[.!?:])\s+|\n+}, which finds the same
+     * ends: a section is split once, at its first quotation, and the pattern was most of that.)
+     */
+    static List<Span> sentences(String text) {
         List<Span> out = new ArrayList<>();
-        Matcher m = SENTENCE_END.matcher(text);
+        int length = text.length();
         int start = 0;
+        int at = 0;
         while (true) {
-            boolean found = m.find();
-            int end = found ? m.start() : text.length();
+            int end = length;
+            int next = length;
+            for (; at < length; at++) {
+                char c = text.charAt(at);
+                if (isSpace(c) && at > 0 && ".!?:".indexOf(text.charAt(at - 1)) >= 0) {
+                    end = at;
+                    next = at;
+                    while (next < length && isSpace(text.charAt(next))) {
+                        next++;
+                    }
+                    break;
+                }
+                if (c == '\n') {
+                    end = at;
+                    next = at;
+                    while (next < length && text.charAt(next) == '\n') {
+                        next++;
+                    }
+                    break;
+                }
+            }
             String raw = text.substring(start, end);
             String sentence = raw.strip();
-            if (sentence.length() > 2 && !sentence.startsWith("|---") && !MARKUP_ONLY.matcher(sentence).matches()) {
+            if (sentence.length() > 2 && !sentence.startsWith("|---") && !isMarkupOnly(sentence)) {
                 int lead = raw.indexOf(sentence.charAt(0));
                 out.add(new Span(start + lead, start + lead + sentence.length()));
             }
-            if (!found) {
+            if (end == length) {
                 return out;
             }
-            start = m.end();
+            start = next;
+            at = next;
         }
+    }
+
+    /** The whitespace of patterns ({@code \s}). */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** A table rule, a quote mark, a bullet, hashes: nothing to quote. */
+    private static boolean isMarkupOnly(String sentence) {
+        for (int i = 0; i < sentence.length(); i++) {
+            char c = sentence.charAt(i);
+            if ("#>|-*".indexOf(c) < 0 && !isSpace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
