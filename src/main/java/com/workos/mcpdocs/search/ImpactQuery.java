@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -34,7 +35,9 @@ final class ImpactQuery extends Query {
         private static final int MAX_TERMS = 50_000;
 
         private final IndexSearcher searcher;
-        private final Map<String, Segment[]> read = new ConcurrentHashMap<>();
+        /** Per field, per term (no key is built per lookup: a query looks terms up hundreds of times). */
+        private final Map<String, Map<String, Segment[]>> read = new ConcurrentHashMap<>();
+        private final AtomicInteger size = new AtomicInteger();
         private final PairQuery.Positions positions;
 
         Postings(IndexSearcher searcher) {
@@ -65,12 +68,12 @@ final class ImpactQuery extends Query {
         }
 
         private Segment segment(LeafReaderContext leaf, String field, String term) {
-            String key = field + '\u0000' + term;
-            Segment[] segments = read.get(key);
+            Map<String, Segment[]> terms = read.computeIfAbsent(field, f -> new ConcurrentHashMap<>());
+            Segment[] segments = terms.get(term);
             if (segments == null) {
                 segments = load(field, term);
-                if (read.size() < MAX_TERMS) {
-                    read.put(key, segments);
+                if (size.get() < MAX_TERMS && terms.putIfAbsent(term, segments) == null) {
+                    size.incrementAndGet();
                 }
             }
             return segments[leaf.ord];

@@ -185,7 +185,13 @@ final class QueryPlan {
     }
 
     private boolean isCommon(String term, Impacts.Weighting weighting) {
-        return common.computeIfAbsent(weighting.name() + '\u0000' + term, k -> weighting.weights().keySet().stream()
-                .anyMatch(field -> share.applyAsDouble(field, term) > Impacts.COMMON_SHARE));
+        return common.computeIfAbsent(weighting.name() + '\u0000' + term, k -> {
+            for (String field : weighting.weights().keySet()) {
+                if (share.applyAsDouble(field, term) > Impacts.COMMON_SHARE) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 }

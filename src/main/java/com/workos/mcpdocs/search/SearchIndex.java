@@ -12,7 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -64,6 +66,8 @@ public final class SearchIndex {
     private final ImpactQuery.Postings sectionImpacts;
     /** Page path and section position by document number, read once: hits need no stored fields. */
     private final String[] pagePaths;
+    /** The corpus's page of each page document. */
+    private final Page[] pagesByDoc;
     /** The page document of each section document. */
     private final int[] sectionPages;
     /** The first section document of each page document; the page's sections end where the next page's begin. */
@@ -73,6 +77,10 @@ public final class SearchIndex {
      * only the section a hit quotes is made readable (a page has up to dozens).
      */
     private final Map<Integer, SectionText> sectionTexts = new ConcurrentHashMap<>();
+    /** Scorers not in use, with their buffers, per index; at most {@value #MAX_IDLE_SCORERS} are kept. */
+    private final Queue<TermAtATime> pageScorers = new ConcurrentLinkedQueue<>();
+    private final Queue<TermAtATime> sectionScorers = new ConcurrentLinkedQueue<>();
+    private static final int MAX_IDLE_SCORERS = 4;
     /** The text of pages whose sections had no passage to quote, prepared on first use. */
     private final Map<String, Snippets.Prepared> wholePages = new ConcurrentHashMap<>();
 
@@ -110,6 +118,12 @@ public final class SearchIndex {
         this.sections.setQueryCache(null);
         this.pagePaths = new String[pageReader.maxDoc()];
         readPaths(pageReader, pagePaths);
+        this.pagesByDoc = new Page[pagePaths.length];
+        for (int doc = 0; doc < pagePaths.length; doc++) {
+            String path = pagePaths[doc];
+            pagesByDoc[doc] = corpus.page(path).orElseThrow(() -> new IOException("the index has a page the corpus "
+                    + "does not: " + path));
+        }
         String[] sectionPaths = new String[sectionReader.maxDoc()];
         readPaths(sectionReader, sectionPaths);
         Map<String, Integer> pageDocs = new HashMap<>();
@@ -198,7 +212,7 @@ public final class SearchIndex {
             float[] pageScores = new float[pagePaths.length];
             int[] matched = new int[pagePaths.length];
             int[] count = {0};
-            scoreAll(pages, filtered(pageQuery, filter), (doc, score) -> {
+            scoreAll(pages, pageScorers, filtered(pageQuery, filter), (doc, score) -> {
                 pageScores[doc] = score;
                 matched[count[0]++] = doc;
             });
@@ -232,7 +246,7 @@ public final class SearchIndex {
                     combined *= REFERENCE_PRIOR_FOR_WORDS;
                 }
                 int sectionDoc = sectionDocs[doc];
-                ranked.add(new Ranked(path, combined, sectionDoc));
+                ranked.add(new Ranked(doc, path, combined, sectionDoc));
             }
             ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score).thenComparing(r -> r.path));
             List<SearchHit> hits = new ArrayList<>();
@@ -299,15 +313,14 @@ public final class SearchIndex {
     }
 
     /** @param sectionDoc the best section's document, -1 for none */
-    private record Ranked(String path, double score, int sectionDoc) {
+    private record Ranked(int doc, String path, double score, int sectionDoc) {
     }
 
     /**
      * Scores the sections of the given pages. A page's sections are consecutive documents ({@link IndexBuilder}
-     * writes them page by page), so the scorer jumps from one page's range to the next and never looks at the
-     * sections in between.
+     * writes them page by page), so only their ranges are scored.
      */
-    private void scoreSections(Query query, int[] pageDocs, ScoreSink sink) throws IOException {
+    private void scoreSections(Query query, int[] pageDocs, TermAtATime.Sink sink) throws IOException {
         int[] ordered = pageDocs.clone();
         Arrays.sort(ordered);
         int[] from = new int[ordered.length];
@@ -316,23 +329,51 @@ public final class SearchIndex {
             from[i] = firstSection[ordered[i]];
             to[i] = firstSection[ordered[i] + 1];
         }
-        score(sections, query, from, to, sink);
+        score(sections, sectionScorers, query, from, to, sink);
     }
 
-    private interface ScoreSink {
-        void accept(int doc, float score);
+    /** Scores every document that matches {@code query}. */
+    private void scoreAll(IndexSearcher searcher, Queue<TermAtATime> scorers, Query query, TermAtATime.Sink sink)
+            throws IOException {
+        score(searcher, scorers, query, new int[] {0}, new int[] {searcher.getIndexReader().maxDoc()}, sink);
     }
 
     /**
-     * Scores every document that matches {@code query}, one document at a time. (Lucene's bulk scorer for
-     * disjunctions sets up a window of two thousand buckets per query: more than a corpus this size needs.)
+     * Scores the documents that match {@code query} in the ranges {@code [from[i], to[i])}, in ascending order:
+     * clause by clause ({@link TermAtATime}) on an index of one segment, as every index {@link IndexBuilder} writes
+     * is, else with Lucene's scorers.
      */
-    private static void scoreAll(IndexSearcher searcher, Query query, ScoreSink sink) throws IOException {
-        score(searcher, query, new int[] {0}, new int[] {searcher.getIndexReader().maxDoc()}, sink);
+    private static void score(IndexSearcher searcher, Queue<TermAtATime> scorers, Query query, int[] from, int[] to,
+                              TermAtATime.Sink sink) throws IOException {
+        if (!TermAtATime.applies(searcher)) {
+            scoreByDocument(searcher, query, from, to, sink);
+            return;
+        }
+        TermAtATime scorer = scorers.poll();
+        if (scorer == null) {
+            scorer = new TermAtATime(searcher);
+        }
+        try {
+            boolean[] only = null;
+            if (from.length != 1 || from[0] != 0 || to[0] != searcher.getIndexReader().maxDoc()) {
+                only = new boolean[searcher.getIndexReader().maxDoc()];
+                for (int i = 0; i < from.length; i++) {
+                    Arrays.fill(only, from[i], to[i], true);
+                }
+            }
+            scorer.score(query, only, sink);
+        } finally {
+            if (scorers.size() < MAX_IDLE_SCORERS) {
+                scorers.offer(scorer);
+            }
+        }
     }
 
-    /** Scores the documents that match {@code query} in the ranges {@code [from[i], to[i])}, in ascending order. */
-    private static void score(IndexSearcher searcher, Query query, int[] from, int[] to, ScoreSink sink)
+    /**
+     * Scores the documents that match {@code query} in the ranges {@code [from[i], to[i])}, in ascending order, one
+     * document at a time with Lucene's scorers.
+     */
+    static void scoreByDocument(IndexSearcher searcher, Query query, int[] from, int[] to, TermAtATime.Sink sink)
             throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -373,7 +414,7 @@ public final class SearchIndex {
     }
 
     private SearchHit hit(Ranked r, Set<String> terms) {
-        Page page = corpus.page(r.path).orElseThrow();
+        Page page = pagesByDoc[r.doc];
         SectionText section = null;
         if (r.sectionDoc >= 0) {
             section = sectionTexts.computeIfAbsent(r.sectionDoc, doc -> SectionText.of(sections.getIndexReader(), doc));
@@ -389,7 +430,7 @@ public final class SearchIndex {
         return new SearchHit(page.path(), page.title(), heading, anchor, url, snippet, r.score);
     }
 
-    private static Query filtered(Query query, Query filter) {
+    static Query filtered(Query query, Query filter) {
         if (filter == null) {
             return query;
         }
@@ -397,7 +438,7 @@ public final class SearchIndex {
                 .add(filter, BooleanClause.Occur.FILTER).build();
     }
 
-    private static Query sectionFilter(String section) {
+    static Query sectionFilter(String section) {
         if (section == null || section.isBlank()) {
             return null;
         }

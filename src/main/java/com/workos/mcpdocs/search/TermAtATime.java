@@ -1,0 +1,254 @@
+package com.workos.mcpdocs.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Scores a query one clause at a time into per-document accumulators, where Lucene's scorers go one document at a
+ * time through every clause at once.
+ *
+ * <p>A query here is dozens of clauses over a few hundred documents: Lucene keeps the clauses in a priority queue
+ * ordered by their current document and re-sorts it at every step, which was most of a search's time. Clause by
+ * clause, each clause's matches are simply added to the documents they name. The result is the one Lucene's
+ * scorers compute, operation for operation: a sum of clauses adds their float scores as doubles and rounds once
+ * (as {@code DisjunctionSumScorer} and {@code ConjunctionScorer} do), a disjunction-max keeps its best score and the
+ * sum of the others the same way, boosts multiply into the leaves' weights, and every other query (a phrase, a
+ * filter, a leaf) is scored by its own Lucene scorer. Only the order in which a document's clauses are added may
+ * differ, which a double sum of a few dozen floats does not show after rounding ({@code TermAtATimeTest}).
+ *
+ * <p>One instance per search at a time (it keeps its buffers between searches); the index must be one segment.
+ */
+final class TermAtATime {
+
+    /** What is kept per document for one level of the query tree. */
+    private static final class Level {
+        final float[] value;
+        final double[] sum;
+        final float[] max;
+        final int[] count;
+        final int[] stamp;
+        final int[] docs;
+        int size;
+        int generation;
+
+        Level(int maxDoc) {
+            value = new float[maxDoc];
+            sum = new double[maxDoc];
+            max = new float[maxDoc];
+            count = new int[maxDoc];
+            stamp = new int[maxDoc];
+            docs = new int[maxDoc];
+        }
+
+        void reset() {
+            size = 0;
+            if (++generation == 0) {
+                Arrays.fill(stamp, 0);
+                generation = 1;
+            }
+        }
+
+        boolean has(int doc) {
+            return stamp[doc] == generation;
+        }
+
+        /** Adds the document with nothing accumulated yet, unless it is here already. */
+        void touch(int doc) {
+            if (stamp[doc] != generation) {
+                stamp[doc] = generation;
+                docs[size++] = doc;
+                sum[doc] = 0;
+                max[doc] = 0;
+                count[doc] = 0;
+            }
+        }
+    }
+
+    /** Receives the matching documents, ascending, with their scores. */
+    interface Sink {
+        void accept(int doc, float score);
+    }
+
+    private final IndexSearcher searcher;
+    private final LeafReaderContext leaf;
+    private final int maxDoc;
+    private final List<Level> levels = new ArrayList<>();
+    private boolean[] allowed;
+
+    TermAtATime(IndexSearcher searcher) {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        if (!applies(searcher)) {
+            throw new IllegalArgumentException("clause-at-a-time scoring needs an index of one segment");
+        }
+        this.searcher = searcher;
+        this.leaf = leaves.get(0);
+        this.maxDoc = leaf.reader().maxDoc();
+    }
+
+    /** Whether the index is one segment, as {@link IndexBuilder} writes it. */
+    static boolean applies(IndexSearcher searcher) {
+        return searcher.getIndexReader().leaves().size() == 1;
+    }
+
+    /**
+     * Scores the documents that match {@code query}.
+     *
+     * @param only the documents that may be scored ({@code only[doc]}), or {@code null} for all
+     */
+    void score(Query query, boolean[] only, Sink sink) throws IOException {
+        this.allowed = only;
+        Level top = eval(searcher.rewrite(query), 1f, 0);
+        int[] docs = Arrays.copyOf(top.docs, top.size);
+        Arrays.sort(docs);
+        for (int doc : docs) {
+            sink.accept(doc, top.value[doc]);
+        }
+    }
+
+    private Level level(int depth) {
+        while (levels.size() <= depth) {
+            levels.add(new Level(maxDoc));
+        }
+        Level level = levels.get(depth);
+        level.reset();
+        return level;
+    }
+
+    /** The node's score of each document it matches, in {@code value} of the level at {@code depth}. */
+    private Level eval(Query query, float boost, int depth) throws IOException {
+        if (query instanceof BoostQuery boosted) {
+            return eval(boosted.getQuery(), boost * boosted.getBoost(), depth);
+        }
+        if (query instanceof DisjunctionMaxQuery max) {
+            return disjunctionMax(max, boost, depth);
+        }
+        if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0) {
+            boolean should = false;
+            boolean required = false;
+            boolean other = false;
+            for (BooleanClause clause : bool.clauses()) {
+                switch (clause.getOccur()) {
+                    case SHOULD -> should = true;
+                    case MUST, FILTER -> required = true;
+                    default -> other = true;
+                }
+            }
+            if (should && !required && !other) {
+                return sum(bool, boost, depth);
+            }
+            if (required && !should && !other) {
+                return conjunction(bool, boost, depth);
+            }
+        }
+        return leaf(query, boost, depth);
+    }
+
+    /** Any other query, by its own scorer. */
+    private Level leaf(Query query, float boost, int depth) throws IOException {
+        Level out = level(depth);
+        Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, boost);
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+            return out;
+        }
+        DocIdSetIterator it = scorer.iterator();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+            if (allowed == null || allowed[doc]) {
+                out.touch(doc);
+                out.value[doc] = scorer.score();
+            }
+        }
+        return out;
+    }
+
+    /** Clauses that may match: their scores added up as doubles, rounded once. */
+    private Level sum(BooleanQuery query, float boost, int depth) throws IOException {
+        Level out = level(depth);
+        for (BooleanClause clause : query.clauses()) {
+            Level part = eval(clause.getQuery(), boost, depth + 1);
+            for (int i = 0; i < part.size; i++) {
+                int doc = part.docs[i];
+                out.touch(doc);
+                out.sum[doc] += part.value[doc];
+            }
+        }
+        for (int i = 0; i < out.size; i++) {
+            int doc = out.docs[i];
+            out.value[doc] = (float) out.sum[doc];
+        }
+        return out;
+    }
+
+    /** Clauses that must all match; the scoring ones ({@code MUST}) added up as doubles, rounded once. */
+    private Level conjunction(BooleanQuery query, float boost, int depth) throws IOException {
+        Level out = level(depth);
+        List<BooleanClause> clauses = query.clauses();
+        for (int c = 0; c < clauses.size(); c++) {
+            BooleanClause clause = clauses.get(c);
+            Level part = eval(clause.getQuery(), boost, depth + 1);
+            boolean scoring = clause.getOccur() == BooleanClause.Occur.MUST;
+            for (int i = 0; i < part.size; i++) {
+                int doc = part.docs[i];
+                if (c == 0) {
+                    out.touch(doc);
+                } else if (!out.has(doc)) {
+                    continue;
+                }
+                out.count[doc]++;
+                if (scoring) {
+                    out.sum[doc] += part.value[doc];
+                }
+            }
+        }
+        int kept = 0;
+        for (int i = 0; i < out.size; i++) {
+            int doc = out.docs[i];
+            if (out.count[doc] == clauses.size()) {
+                out.value[doc] = (float) out.sum[doc];
+                out.docs[kept++] = doc;
+            } else {
+                out.stamp[doc] = out.generation - 1;
+            }
+        }
+        out.size = kept;
+        return out;
+    }
+
+    /** The best clause's score plus the others' times the tie-breaker, as {@code DisjunctionMaxScorer} adds them. */
+    private Level disjunctionMax(DisjunctionMaxQuery query, float boost, int depth) throws IOException {
+        Level out = level(depth);
+        for (Query disjunct : query.getDisjuncts()) {
+            Level part = eval(disjunct, boost, depth + 1);
+            for (int i = 0; i < part.size; i++) {
+                int doc = part.docs[i];
+                float score = part.value[doc];
+                out.touch(doc);
+                if (score >= out.max[doc]) {
+                    out.sum[doc] += out.max[doc];
+                    out.max[doc] = score;
+                } else {
+                    out.sum[doc] += score;
+                }
+            }
+        }
+        float tie = query.getTieBreakerMultiplier();
+        for (int i = 0; i < out.size; i++) {
+            int doc = out.docs[i];
+            out.value[doc] = (float) (out.max[doc] + out.sum[doc] * tie);
+        }
+        return out;
+    }
+}
