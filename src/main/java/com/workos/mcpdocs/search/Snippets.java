@@ -45,6 +45,96 @@ final class Snippets {
         }
     }
 
+    /**
+     * Per sentence, how many of the prefixes it contains. An occurrence belongs to the first sentence that ends at
+     * or after the occurrence's end, and counts when it lies inside that sentence, once per prefix and sentence. The
+     * text is read once for all prefixes (a prefix is looked for only where its first letter stands).
+     */
+    static int[] sentenceScores(String lower, List<Span> sentences, List<String> prefixes) {
+        int count = sentences.size();
+        int[] score = new int[count];
+        int[] starts = new int[count];
+        int[] ends = new int[count];
+        for (int i = 0; i < count; i++) {
+            starts[i] = sentences.get(i).start;
+            ends[i] = sentences.get(i).end;
+        }
+        // The prefixes by first letter: for ASCII letters a table, for others a list looked through.
+        List<String> others = new ArrayList<>();
+        List<List<String>> byFirst = new ArrayList<>();
+        int[] ascii = new int[128];
+        java.util.Arrays.fill(ascii, -1);
+        for (String prefix : prefixes) {
+            if (prefix.isEmpty()) {
+                // Found everywhere: in every sentence.
+                for (int i = 0; i < count; i++) {
+                    score[i]++;
+                }
+                continue;
+            }
+            char first = prefix.charAt(0);
+            if (first < 128) {
+                if (ascii[first] < 0) {
+                    ascii[first] = byFirst.size();
+                    byFirst.add(new ArrayList<>());
+                }
+                byFirst.get(ascii[first]).add(prefix);
+            } else {
+                others.add(prefix);
+            }
+        }
+        List<String> all = new ArrayList<>();
+        byFirst.forEach(all::addAll);
+        all.addAll(others);
+        int[] lastCounted = new int[all.size()];
+        java.util.Arrays.fill(lastCounted, -1);
+        boolean[] done = new boolean[all.size()];
+        // Where each bucket's prefixes start in all.
+        int[] bucketStart = new int[byFirst.size() + 1];
+        for (int b = 0; b < byFirst.size(); b++) {
+            bucketStart[b + 1] = bucketStart[b] + byFirst.get(b).size();
+        }
+        int othersFrom = bucketStart[byFirst.size()];
+        int sentence = 0;
+        int length = lower.length();
+        for (int at = 0; at < length; at++) {
+            char c = lower.charAt(at);
+            int from;
+            int to;
+            if (c < 128) {
+                int bucket = ascii[c];
+                if (bucket < 0) {
+                    continue;
+                }
+                from = bucketStart[bucket];
+                to = bucketStart[bucket + 1];
+            } else {
+                from = othersFrom;
+                to = all.size();
+            }
+            while (sentence < count && ends[sentence] < at) {
+                sentence++;
+            }
+            for (int k = from; k < to; k++) {
+                String prefix = all.get(k);
+                if (done[k] || prefix.charAt(0) != c || !lower.startsWith(prefix, at)) {
+                    continue;
+                }
+                int s = sentence;
+                while (s < count && ends[s] < at + prefix.length()) {
+                    s++;
+                }
+                if (s == count) {
+                    done[k] = true;
+                } else if (at >= starts[s] && s != lastCounted[k]) {
+                    score[s]++;
+                    lastCounted[k] = s;
+                }
+            }
+        }
+        return score;
+    }
+
     /** {@code text} with each run of spaces and tabs as one space, as {@link Prepared} keeps it. */
     static String flatten(String text) {
         return BLANKS.matcher(text).replaceAll(" ");
@@ -60,25 +150,7 @@ final class Snippets {
         // Choosing the sentence by the terms' leading letters is cheap; only the chosen passage is analyzed.
         List<String> prefixes = queryTerms.stream()
                 .map(t -> t.length() > PREFIX ? t.substring(0, PREFIX) : t).distinct().toList();
-        String lower = text.lower;
-        // Per sentence, how many of the prefixes it contains: each prefix is found by scanning the text once.
-        int[] score = new int[sentences.size()];
-        for (String prefix : prefixes) {
-            int sentence = 0;
-            int lastCounted = -1;
-            for (int at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) {
-                while (sentence < sentences.size() && sentences.get(sentence).end < at + prefix.length()) {
-                    sentence++;
-                }
-                if (sentence == sentences.size()) {
-                    break;
-                }
-                if (at >= sentences.get(sentence).start && sentence != lastCounted) {
-                    score[sentence]++;
-                    lastCounted = sentence;
-                }
-            }
-        }
+        int[] score = sentenceScores(text.lower, sentences, prefixes);
         int bestIndex = 0;
         for (int i = 1; i < score.length; i++) {
             if (score[i] > score[bestIndex]) {
@@ -175,9 +247,14 @@ final class Snippets {
         List<Span> out = new ArrayList<>();
         List<String> terms = new ArrayList<>(queryTerms);
         List<String> prefixes = new ArrayList<>(terms.size());
+        StringBuilder firstLetters = new StringBuilder();
         for (String term : terms) {
             prefixes.add(term.length() >= PREFIX ? term.substring(0, PREFIX) : term);
+            if (!term.isEmpty()) {
+                firstLetters.append(term.charAt(0));
+            }
         }
+        String firsts = firstLetters.toString();
         int end = 0;
         while (true) {
             int start = end;
@@ -192,6 +269,12 @@ final class Snippets {
             while (end < text.length() && (isWordChar(text.charAt(end)) || (JOINERS.indexOf(text.charAt(end)) >= 0
                     && end + 1 < text.length() && isWordChar(text.charAt(end + 1))))) {
                 end++;
+            }
+            // Most words start with a letter no term starts with: those are not lower-cased (an ASCII letter
+            // lower-cases to one letter, so the first letters compare exactly).
+            char first = text.charAt(start);
+            if (first < 128 && firsts.indexOf(Character.toLowerCase(first)) < 0) {
+                continue;
             }
             String lower = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
             for (int i = 0; i < terms.size(); i++) {

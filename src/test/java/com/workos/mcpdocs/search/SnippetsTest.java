@@ -34,6 +34,56 @@ class SnippetsTest {
         }
     }
 
+    @Test
+    void scoresSentencesAsOneSearchPerPrefixDoes() throws Exception {
+        Corpus corpus = EmbeddedCorpus.load().orElseThrow();
+        List<List<String>> prefixSets = new ArrayList<>();
+        prefixSets.add(List.of("user", "creat", "organ", "sso", "a", "é", "über", "ö", "the", ".", "s"));
+        prefixSets.add(List.of("direc", "sync", "webho", "event"));
+        prefixSets.add(List.of(""));
+        int pageNumber = 0;
+        int compared = 0;
+        for (Page page : corpus.pages()) {
+            // The page's own words as prefixes too: the most hits.
+            List<String> own = SearchIndex.analyze(page.title()).stream()
+                    .map(t -> t.length() > 5 ? t.substring(0, 5) : t).distinct().toList();
+            for (Section section : Section.of(page)) {
+                String flat = Snippets.flatten(IndexText.readable(section.mdx()));
+                String lower = flat.toLowerCase(java.util.Locale.ROOT);
+                List<Snippets.Span> sentences = Snippets.sentences(flat);
+                for (List<String> prefixes : pageNumber % 7 == 0 ? prefixSets : List.of(own)) {
+                    assertThat(Snippets.sentenceScores(lower, sentences, prefixes)).as(page.path())
+                            .isEqualTo(scoresPerPrefix(lower, sentences, prefixes));
+                    compared++;
+                }
+            }
+            pageNumber++;
+        }
+        assertThat(compared).isGreaterThan(3000);
+    }
+
+    /** The scores as a search per prefix found them. */
+    private static int[] scoresPerPrefix(String lower, List<Snippets.Span> sentences, List<String> prefixes) {
+        int[] score = new int[sentences.size()];
+        for (String prefix : prefixes) {
+            int sentence = 0;
+            int lastCounted = -1;
+            for (int at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) {
+                while (sentence < sentences.size() && sentences.get(sentence).end() < at + prefix.length()) {
+                    sentence++;
+                }
+                if (sentence == sentences.size()) {
+                    break;
+                }
+                if (at >= sentences.get(sentence).start() && sentence != lastCounted) {
+                    score[sentence]++;
+                    lastCounted = sentence;
+                }
+            }
+        }
+        return score;
+    }
+
     /** The split as the pattern made it. */
     private static List<Snippets.Span> byPattern(String text) {
         List<Snippets.Span> out = new ArrayList<>();
