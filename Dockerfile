@@ -15,7 +15,9 @@ COPY --from=build /src/target/workos-mcp-docs-server.jar /app/workos-mcp-docs-se
 RUN java -XX:ArchiveClassesAtExit=/app/app.jsa -jar /app/workos-mcp-docs-server.jar doctor > /dev/null 2>&1 || true
 USER mcp
 EXPOSE 8080
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx256m -XX:SharedArchiveFile=/app/app.jsa -Xlog:disable -Xlog:all=warning:stderr"
+# The launcher's settings for serve --http: C1 only, Serial GC, a 32 MiB young generation. On 2 cores, 32 clients,
+# workos_search served 775-926 req/s with them against 553-757 with the default JIT over the first 90 s.
+ENV JAVA_TOOL_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmx256m -Xmn32m -XX:SharedArchiveFile=/app/app.jsa -Xlog:disable -Xlog:all=warning:stderr"
 # In a container the server must listen beyond loopback; a bearer token is then required (WORKOS_DOCS_TOKEN).
 ENTRYPOINT ["java", "-jar", "/app/workos-mcp-docs-server.jar"]
 CMD ["serve", "--http", "--host", "0.0.0.0", "--port", "8080"]
