@@ -114,7 +114,8 @@ final class ImpactQuery extends Query {
         }
     }
 
-    private record Segment(int[] docs, float[] scores, float max) {
+    /** A term's documents in one segment, ascending, and their stored scores. */
+    record Segment(int[] docs, float[] scores, float max) {
     }
 
     private final Postings postings;
@@ -125,6 +126,11 @@ final class ImpactQuery extends Query {
         this.postings = postings;
         this.field = field;
         this.term = term;
+    }
+
+    /** The term's documents and stored scores in a segment, or {@code null} when it has none there. */
+    Segment segment(LeafReaderContext leaf) {
+        return postings.segment(leaf, field, term);
     }
 
     @Override

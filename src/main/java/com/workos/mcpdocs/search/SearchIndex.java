@@ -260,17 +260,48 @@ public final class SearchIndex {
         }
     }
 
-    /** The {@code n} documents of {@code docs[0..count)} with the highest scores (scores are positive). */
-    private static int[] topDocs(int[] docs, int count, float[] scores, int n) {
-        // A positive float's bits sort like the float: score and document packed in one long sort without boxing.
-        long[] keys = new long[count];
+    /**
+     * The {@code n} documents of {@code docs[0..count)} with the highest scores (scores are positive), best first;
+     * among equal scores the lower document first.
+     */
+    static int[] topDocs(int[] docs, int count, float[] scores, int n) {
+        // A positive float's bits sort like the float: score and document packed in one long, kept in a min-heap of
+        // the n best (a few dozen of several hundred: cheaper than sorting them all).
+        long[] heap = new long[n];
+        int size = 0;
         for (int i = 0; i < count; i++) {
-            keys[i] = ((long) Float.floatToIntBits(scores[docs[i]]) << 32) | (Integer.MAX_VALUE - docs[i]);
+            long key = ((long) Float.floatToIntBits(scores[docs[i]]) << 32) | (Integer.MAX_VALUE - docs[i]);
+            if (size < n) {
+                heap[size] = key;
+                for (int at = size++; at > 0 && heap[(at - 1) / 2] > heap[at]; at = (at - 1) / 2) {
+                    long parent = heap[(at - 1) / 2];
+                    heap[(at - 1) / 2] = heap[at];
+                    heap[at] = parent;
+                }
+            } else if (key > heap[0]) {
+                heap[0] = key;
+                for (int at = 0; ; ) {
+                    int child = 2 * at + 1;
+                    if (child >= n) {
+                        break;
+                    }
+                    if (child + 1 < n && heap[child + 1] < heap[child]) {
+                        child++;
+                    }
+                    if (heap[at] <= heap[child]) {
+                        break;
+                    }
+                    long swap = heap[at];
+                    heap[at] = heap[child];
+                    heap[child] = swap;
+                    at = child;
+                }
+            }
         }
-        Arrays.sort(keys);
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = Integer.MAX_VALUE - (int) keys[count - 1 - i];
+        Arrays.sort(heap, 0, size);
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = Integer.MAX_VALUE - (int) heap[size - 1 - i];
         }
         return out;
     }
@@ -329,22 +360,22 @@ public final class SearchIndex {
             from[i] = firstSection[ordered[i]];
             to[i] = firstSection[ordered[i] + 1];
         }
-        score(sections, sectionScorers, query, from, to, sink);
+        score(sections, sectionScorers, query, from, to, true, sink);
     }
 
-    /** Scores every document that matches {@code query}. */
+    /** Scores every document that matches {@code query}, in any order. */
     private void scoreAll(IndexSearcher searcher, Queue<TermAtATime> scorers, Query query, TermAtATime.Sink sink)
             throws IOException {
-        score(searcher, scorers, query, new int[] {0}, new int[] {searcher.getIndexReader().maxDoc()}, sink);
+        score(searcher, scorers, query, new int[] {0}, new int[] {searcher.getIndexReader().maxDoc()}, false, sink);
     }
 
     /**
-     * Scores the documents that match {@code query} in the ranges {@code [from[i], to[i])}, in ascending order:
-     * clause by clause ({@link TermAtATime}) on an index of one segment, as every index {@link IndexBuilder} writes
-     * is, else with Lucene's scorers.
+     * Scores the documents that match {@code query} in the ranges {@code [from[i], to[i])} (in ascending order if
+     * asked): clause by clause ({@link TermAtATime}) on an index of one segment, as every index {@link IndexBuilder}
+     * writes is, else with Lucene's scorers.
      */
     private static void score(IndexSearcher searcher, Queue<TermAtATime> scorers, Query query, int[] from, int[] to,
-                              TermAtATime.Sink sink) throws IOException {
+                              boolean ascending, TermAtATime.Sink sink) throws IOException {
         if (!TermAtATime.applies(searcher)) {
             scoreByDocument(searcher, query, from, to, sink);
             return;
@@ -361,7 +392,7 @@ public final class SearchIndex {
                     Arrays.fill(only, from[i], to[i], true);
                 }
             }
-            scorer.score(query, only, sink);
+            scorer.score(query, only, ascending, sink);
         } finally {
             if (scorers.size() < MAX_IDLE_SCORERS) {
                 scorers.offer(scorer);

@@ -77,7 +77,7 @@ final class TermAtATime {
         }
     }
 
-    /** Receives the matching documents, ascending, with their scores. */
+    /** Receives the matching documents with their scores. */
     interface Sink {
         void accept(int doc, float score);
     }
@@ -106,13 +106,16 @@ final class TermAtATime {
     /**
      * Scores the documents that match {@code query}.
      *
-     * @param only the documents that may be scored ({@code only[doc]}), or {@code null} for all
+     * @param only      the documents that may be scored ({@code only[doc]}), or {@code null} for all
+     * @param ascending whether the sink must see the documents in ascending order (else in any order)
      */
-    void score(Query query, boolean[] only, Sink sink) throws IOException {
+    void score(Query query, boolean[] only, boolean ascending, Sink sink) throws IOException {
         this.allowed = only;
         Level top = eval(searcher.rewrite(query), 1f, 0);
         int[] docs = Arrays.copyOf(top.docs, top.size);
-        Arrays.sort(docs);
+        if (ascending) {
+            Arrays.sort(docs);
+        }
         for (int doc : docs) {
             sink.accept(doc, top.value[doc]);
         }
@@ -156,9 +159,24 @@ final class TermAtATime {
         return leaf(query, boost, depth);
     }
 
-    /** Any other query, by its own scorer. */
+    /** Any other query, by its own scorer; a stored term score from its arrays, as its scorer would. */
     private Level leaf(Query query, float boost, int depth) throws IOException {
         Level out = level(depth);
+        if (query instanceof ImpactQuery impact) {
+            ImpactQuery.Segment segment = impact.segment(leaf);
+            if (segment != null) {
+                int[] docs = segment.docs();
+                float[] scores = segment.scores();
+                for (int i = 0; i < docs.length; i++) {
+                    int doc = docs[i];
+                    if (allowed == null || allowed[doc]) {
+                        out.touch(doc);
+                        out.value[doc] = boost * scores[i];
+                    }
+                }
+            }
+            return out;
+        }
         Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, boost);
         Scorer scorer = weight.scorer(leaf);
         if (scorer == null) {

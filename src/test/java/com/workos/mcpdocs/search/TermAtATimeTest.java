@@ -76,7 +76,7 @@ class TermAtATimeTest {
         SearchIndex.scoreByDocument(searcher, query, ranges.stream().mapToInt(r -> r[0]).toArray(),
                 ranges.stream().mapToInt(r -> r[1]).toArray(), expected::put);
         Map<Integer, Float> actual = new LinkedHashMap<>();
-        scorer.score(query, only, actual::put);
+        scorer.score(query, only, true, actual::put);
         assertThat(actual.keySet()).as(text).containsExactlyElementsOf(expected.keySet());
         for (var hit : expected.entrySet()) {
             // The same float, or its neighbour: a document's clauses may be added in another order.
