@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -254,6 +253,6 @@ final class PairQuery extends Query {
 
     @Override
     public int hashCode() {
-        return Objects.hash(classHash(), field, first, second);
+        return ((31 * classHash() + field.hashCode()) * 31 + first.hashCode()) * 31 + second.hashCode();
     }
 }
