@@ -1,7 +1,8 @@
 #!/bin/sh
 # Bounded load over Streamable HTTP on loopback: starts the server through the launcher with `serve --http` on
 # 127.0.0.1, then drives workos_search and workos_docs with 32 and 64 concurrent clients (a fixed request count
-# per run, a time limit per run) and prints throughput, p50/p90/p99 latency and the error count. Exits non-zero if any request failed.
+# per run, a time limit per run) and prints throughput, p50/p90/p99 latency and the error count. Exits non-zero
+# if any request failed.
 # Usage: scripts/load-http.sh [--requests N] [--clients 32,64] [--tools workos_search,workos_docs,ping]
 #                              [--time-limit SECONDS] [--warmup N] [--queries FILE.jsonl]
 # Needs a built jar (mvn -q -DskipTests package) and compiled tests (mvn -q test-compile).
@@ -17,7 +18,8 @@ CP=target/bench-classpath.txt
 [ -f "$CP" ] || mvn -q dependency:build-classpath -Dmdep.outputFile="$CP" >/dev/null
 
 # Through the launcher: the JVM settings a deployment gets (SERVER_CMD overrides, e.g. "java -jar $JAR").
-${SERVER_CMD:-bin/workos-mcp-docs-server} serve --http --host 127.0.0.1 --port "$PORT" > target/load-http-server.log 2>&1 &
+${SERVER_CMD:-bin/workos-mcp-docs-server} serve --http --host 127.0.0.1 --port "$PORT" \
+  > target/load-http-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT INT TERM
 i=0

@@ -8,8 +8,8 @@ final class Fields {
 
     static final String PATH = "path";
     /**
-     * Kept with each section as doc values, not searched: its heading, anchor and readable text (whitespace collapsed), so a
-     * result quotes a section without rendering its page again.
+     * Kept with each section as doc values, not searched: its heading, anchor and readable text (whitespace
+     * collapsed), so a result quotes a section without rendering its page again.
      */
     static final String STORED_HEADING = "stored_heading";
     static final String STORED_ANCHOR = "stored_anchor";

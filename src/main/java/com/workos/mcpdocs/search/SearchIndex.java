@@ -64,7 +64,7 @@ public final class SearchIndex {
     private final QueryPlanner planner;
     private final ImpactQuery.Postings pageImpacts;
     private final ImpactQuery.Postings sectionImpacts;
-    /** Page path and section position by document number, read once: hits need no stored fields. */
+    /** Page path by document number, read once. */
     private final String[] pagePaths;
     /** The corpus's page of each page document. */
     private final Page[] pagesByDoc;
@@ -73,8 +73,8 @@ public final class SearchIndex {
     /** The first section document of each page document; the page's sections end where the next page's begin. */
     private final int[] firstSection;
     /**
-     * Sections that appeared in results, prepared for snippets on first use, by page path and section position:
-     * only the section a hit quotes is made readable (a page has up to dozens).
+     * Sections that appeared in results, by section document: their readable text (kept in the index) prepared for
+     * snippets on first use.
      */
     private final Map<Integer, SectionText> sectionTexts = new ConcurrentHashMap<>();
     /** Scorers not in use, with their buffers, per index; at most {@value #MAX_IDLE_SCORERS} are kept. */
@@ -90,7 +90,7 @@ public final class SearchIndex {
             try {
                 return new SectionText(value(sections, Fields.STORED_HEADING, doc),
                         value(sections, Fields.STORED_ANCHOR, doc),
-                        new Snippets.Prepared(value(sections, Fields.STORED_TEXT, doc), true));
+                        new Snippets.Prepared(value(sections, Fields.STORED_TEXT, doc)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -159,7 +159,7 @@ public final class SearchIndex {
     public void prepare() {
         QueryPlan plan = planner.plan("prepared searches");
         String text = "## Searches\n\nA search is <b>prepared</b> [once](x).";
-        Snippets.best(new Snippets.Prepared(IndexText.readable(text)), plan.termSet());
+        Snippets.best(new Snippets.Prepared(Snippets.flatten(IndexText.readable(text))), plan.termSet());
     }
 
     /** Builds the index of {@code corpus} in memory. */
@@ -454,8 +454,8 @@ public final class SearchIndex {
         String anchor = section == null ? "" : section.anchor();
         String snippet = section == null ? "" : Snippets.best(section.text(), terms);
         if (snippet.isEmpty()) {
-            snippet = Snippets.best(wholePages.computeIfAbsent(page.path(), p -> new Snippets.Prepared(
-                    page.description().isEmpty() ? IndexText.readable(page.body()) : page.description())), terms);
+            snippet = Snippets.best(wholePages.computeIfAbsent(page.path(), p -> new Snippets.Prepared(Snippets.flatten(
+                    page.description().isEmpty() ? IndexText.readable(page.body()) : page.description()))), terms);
         }
         String url = page.url() + (anchor.isEmpty() ? "" : "#" + anchor);
         return new SearchHit(page.path(), page.title(), heading, anchor, url, snippet, r.score);

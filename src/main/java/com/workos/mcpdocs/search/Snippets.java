@@ -33,12 +33,8 @@ final class Snippets {
         private final String lower;
         private final List<Span> sentences;
 
-        Prepared(String text) {
-            this(flatten(text), true);
-        }
-
-        /** @param flat a text {@link #flatten flattened} already */
-        Prepared(String flat, boolean flattened) {
+        /** @param flat a text {@link #flatten flattened} already (as the index keeps a section's text) */
+        Prepared(String flat) {
             this.flat = flat;
             this.lower = flat.toLowerCase(java.util.Locale.ROOT);
             this.sentences = sentences(flat);
