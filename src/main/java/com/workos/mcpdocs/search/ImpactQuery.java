@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
@@ -17,6 +20,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * One term's stored score ({@link Impacts}) in the documents that contain it, read from memory.
@@ -33,6 +37,11 @@ final class ImpactQuery extends Query {
 
         /** Past this many terms, postings are read for the query and not kept. */
         private static final int MAX_TERMS = 50_000;
+        /**
+         * A field's table starts this large: the first searches of a server add hundreds of terms, and growing a
+         * table step by step showed in their cost.
+         */
+        private static final int INITIAL_TERMS = 1024;
 
         private final IndexSearcher searcher;
         /** Per field, per term (no key is built per lookup: a query looks terms up hundreds of times). */
@@ -68,7 +77,7 @@ final class ImpactQuery extends Query {
         }
 
         private Segment segment(LeafReaderContext leaf, String field, String term) {
-            Map<String, Segment[]> terms = read.computeIfAbsent(field, f -> new ConcurrentHashMap<>());
+            Map<String, Segment[]> terms = read.computeIfAbsent(field, f -> new ConcurrentHashMap<>(INITIAL_TERMS));
             Segment[] segments = terms.get(term);
             if (segments == null) {
                 segments = load(field, term);
@@ -79,31 +88,35 @@ final class ImpactQuery extends Query {
             return segments[leaf.ord];
         }
 
-        private Segment[] load(String field, String term) {
+        /**
+         * The term's postings, read directly: a stored score is the term frequency's bits as a float, as
+         * {@link FeatureField} keeps it, and a linear feature query of weight 1 scores exactly that value (the
+         * query's weight and scorer objects cost more than the read, for a term seen the first time).
+         */
+        Segment[] load(String field, String term) {
             try {
-                Weight weight = searcher.createWeight(FeatureField.newLinearQuery(field, term, 1f),
-                        ScoreMode.COMPLETE, 1f);
-                Segment[] out = new Segment[searcher.getIndexReader().leaves().size()];
-                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                    Scorer scorer = weight.scorer(leaf);
-                    if (scorer == null) {
+                var leaves = searcher.getIndexReader().leaves();
+                Segment[] out = new Segment[leaves.size()];
+                BytesRef bytes = new BytesRef(term);
+                for (LeafReaderContext leaf : leaves) {
+                    Terms terms = leaf.reader().terms(field);
+                    TermsEnum termsEnum = terms == null ? null : terms.iterator();
+                    if (termsEnum == null || !termsEnum.seekExact(bytes)) {
                         continue;
                     }
-                    int[] docs = new int[16];
-                    float[] scores = new float[16];
+                    int[] docs = new int[termsEnum.docFreq()];
+                    float[] scores = new float[docs.length];
+                    PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
                     int n = 0;
-                    DocIdSetIterator it = scorer.iterator();
-                    for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    float max = 0;
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                         if (n == docs.length) {
                             docs = Arrays.copyOf(docs, n * 2);
                             scores = Arrays.copyOf(scores, n * 2);
                         }
                         docs[n] = doc;
-                        scores[n++] = scorer.score();
-                    }
-                    float max = 0;
-                    for (int i = 0; i < n; i++) {
-                        max = Math.max(max, scores[i]);
+                        scores[n] = featureValue(postings.freq());
+                        max = Math.max(max, scores[n++]);
                     }
                     out[leaf.ord] = new Segment(Arrays.copyOf(docs, n), Arrays.copyOf(scores, n), max);
                 }
@@ -112,6 +125,14 @@ final class ImpactQuery extends Query {
                 throw new UncheckedIOException(e);
             }
         }
+
+        /** The feature value a frequency encodes, as {@code FeatureField} decodes it. */
+        private static float featureValue(int freq) {
+            return freq > MAX_FREQ ? Float.MAX_VALUE : Float.intBitsToFloat(freq << 15);
+        }
+
+        /** The largest frequency that encodes a value; {@code FeatureField} never writes more. */
+        private static final int MAX_FREQ = Float.floatToIntBits(Float.MAX_VALUE) >>> 15;
     }
 
     /** A term's documents in one segment, ascending, and their stored scores. */

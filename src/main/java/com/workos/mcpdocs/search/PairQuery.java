@@ -42,7 +42,7 @@ final class PairQuery extends Query {
         private static final int MAX_TERMS = 20_000;
 
         private final IndexSearcher searcher;
-        private final Map<String, TermPositions> read = new ConcurrentHashMap<>();
+        private final Map<String, TermPositions> read = new ConcurrentHashMap<>(1024);
 
         Positions(IndexSearcher searcher) {
             this.searcher = searcher;

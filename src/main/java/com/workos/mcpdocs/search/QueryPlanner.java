@@ -53,7 +53,7 @@ final class QueryPlanner {
     private final Analyzer stemmer = new EnglishAnalyzer();
     private final QueryBuilder phraseBuilder = new QueryBuilder(stemmer);
     private final IndexReader reader;
-    private final Map<String, Double> presence = new ConcurrentHashMap<>();
+    private final Map<String, Double> presence = new ConcurrentHashMap<>(4096);
     private final Map<String, List<String>> corrected = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 100_000;
     /** One checker per edit distance: a checker is safe to share between threads only while nobody configures it. */
