@@ -2,6 +2,7 @@ package com.workos.mcpdocs.search;
 
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.Page;
+import com.workos.mcpdocs.source.DataDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.Properties;
@@ -20,7 +20,6 @@ import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
-import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,18 +151,10 @@ public final class PrebuiltIndex {
         Path temp = parent.resolve(".partial-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             Files.createDirectories(parent);
-            byte[] buffer = new byte[64 * 1024];
             for (int i = 0; i < PARTS.length; i++) {
-                Path part = Files.createDirectories(temp.resolve(PARTS[i]));
-                for (String file : dirs[i].listAll()) {
-                    try (IndexInput in = dirs[i].openInput(file, IOContext.READONCE);
-                         OutputStream out = Files.newOutputStream(part.resolve(file))) {
-                        for (long left = in.length(); left > 0; ) {
-                            int n = (int) Math.min(buffer.length, left);
-                            in.readBytes(buffer, 0, n);
-                            out.write(buffer, 0, n);
-                            left -= n;
-                        }
+                try (Directory part = FSDirectory.open(Files.createDirectories(temp.resolve(PARTS[i])))) {
+                    for (String file : dirs[i].listAll()) {
+                        part.copyFrom(dirs[i], file, file, IOContext.DEFAULT);
                     }
                 }
             }
@@ -172,36 +163,25 @@ public final class PrebuiltIndex {
             }
             if (isCompleteCopy(copy, props)) {
                 // Another server made the same copy meanwhile.
-                deleteTree(temp);
+                DataDirectory.deleteTree(temp);
                 return;
             }
             // A folder of this name that is not complete is broken (a file lost): it makes way for the new copy.
-            deleteTree(copy);
+            DataDirectory.deleteTree(copy);
             Files.move(temp, copy, StandardCopyOption.ATOMIC_MOVE);
             log.debug("Copied the embedded search index to {}", copy);
             try (Stream<Path> others = Files.list(parent)) {
                 for (Path other : others.filter(p -> !p.equals(copy)).toList()) {
-                    deleteTree(other);
+                    DataDirectory.deleteTree(other);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // Another server may have made the same copy first; either way the next start finds one or reads the jar.
             log.debug("Did not copy the embedded search index to {}: {}", copy, e.toString());
             try {
-                deleteTree(temp);
+                DataDirectory.deleteTree(temp);
             } catch (IOException ignored) {
                 // nothing more to do
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }
@@ -326,7 +306,7 @@ public final class PrebuiltIndex {
                         e.toString());
                 if (dirs[0] instanceof FSDirectory onDisk) {
                     try {
-                        deleteTree(onDisk.getDirectory().getParent());
+                        DataDirectory.deleteTree(onDisk.getDirectory().getParent());
                     } catch (IOException ignored) {
                         // the next start finds it damaged again and reads the jar
                     }
