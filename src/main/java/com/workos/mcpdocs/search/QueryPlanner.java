@@ -57,8 +57,8 @@ final class QueryPlanner {
     private final Map<String, List<String>> corrected = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 100_000;
     /** One checker per edit distance: a checker is safe to share between threads only while nobody configures it. */
-    private final DirectSpellChecker oneEdit = spellChecker(1);
-    private final DirectSpellChecker twoEdits = spellChecker(2);
+    private final DirectSpellChecker oneEdit = new ScanningSpellChecker(1);
+    private final DirectSpellChecker twoEdits = new ScanningSpellChecker(2);
     private final Synonyms synonyms;
 
     QueryPlanner(IndexReader reader, Synonyms synonyms) {
@@ -242,10 +242,6 @@ final class QueryPlanner {
             }
         }
         return new ArrayList<>();
-    }
-
-    private static DirectSpellChecker spellChecker(int maxEdits) {
-        return new ScanningSpellChecker(maxEdits);
     }
 
     /** The share of a field's documents that contain a term: 0 when none does. */

@@ -49,80 +49,61 @@ final class Snippets {
     static int[] sentenceScores(String lower, List<Span> sentences, List<String> prefixes) {
         int count = sentences.size();
         int[] score = new int[count];
-        int[] starts = new int[count];
-        int[] ends = new int[count];
-        for (int i = 0; i < count; i++) {
-            starts[i] = sentences.get(i).start;
-            ends[i] = sentences.get(i).end;
-        }
-        // The prefixes by first letter: for ASCII letters a table, for others a list looked through.
-        List<String> others = new ArrayList<>();
-        List<List<String>> byFirst = new ArrayList<>();
-        int[] ascii = new int[128];
-        java.util.Arrays.fill(ascii, -1);
+        // The prefixes sorted by first letter (the order does not matter: each counts on its own), and for each
+        // ASCII first letter where its prefixes are; prefixes starting with another letter come last.
+        List<String> sorted = new ArrayList<>();
         for (String prefix : prefixes) {
             if (prefix.isEmpty()) {
                 // Found everywhere: in every sentence.
                 for (int i = 0; i < count; i++) {
                     score[i]++;
                 }
-                continue;
-            }
-            char first = prefix.charAt(0);
-            if (first < 128) {
-                if (ascii[first] < 0) {
-                    ascii[first] = byFirst.size();
-                    byFirst.add(new ArrayList<>());
-                }
-                byFirst.get(ascii[first]).add(prefix);
             } else {
-                others.add(prefix);
+                sorted.add(prefix);
             }
         }
-        List<String> all = new ArrayList<>();
-        byFirst.forEach(all::addAll);
-        all.addAll(others);
-        int[] lastCounted = new int[all.size()];
-        java.util.Arrays.fill(lastCounted, -1);
-        boolean[] done = new boolean[all.size()];
-        // Where each bucket's prefixes start in all.
-        int[] bucketStart = new int[byFirst.size() + 1];
-        for (int b = 0; b < byFirst.size(); b++) {
-            bucketStart[b + 1] = bucketStart[b] + byFirst.get(b).size();
+        sorted.sort(java.util.Comparator.comparingInt(p -> p.charAt(0)));
+        int[] from = new int[128];
+        int[] to = new int[128];
+        int otherFrom = sorted.size();
+        for (int k = sorted.size() - 1; k >= 0; k--) {
+            char first = sorted.get(k).charAt(0);
+            if (first >= 128) {
+                otherFrom = k;
+            } else {
+                if (to[first] == 0) {
+                    to[first] = k + 1;
+                }
+                from[first] = k;
+            }
         }
-        int othersFrom = bucketStart[byFirst.size()];
+        int[] lastCounted = new int[sorted.size()];
+        java.util.Arrays.fill(lastCounted, -1);
+        boolean[] done = new boolean[sorted.size()];
         int sentence = 0;
         int length = lower.length();
         for (int at = 0; at < length; at++) {
             char c = lower.charAt(at);
-            int from;
-            int to;
-            if (c < 128) {
-                int bucket = ascii[c];
-                if (bucket < 0) {
-                    continue;
-                }
-                from = bucketStart[bucket];
-                to = bucketStart[bucket + 1];
-            } else {
-                from = othersFrom;
-                to = all.size();
+            int first = c < 128 ? from[c] : otherFrom;
+            int last = c < 128 ? to[c] : sorted.size();
+            if (first >= last) {
+                continue;
             }
-            while (sentence < count && ends[sentence] < at) {
+            while (sentence < count && sentences.get(sentence).end < at) {
                 sentence++;
             }
-            for (int k = from; k < to; k++) {
-                String prefix = all.get(k);
+            for (int k = first; k < last; k++) {
+                String prefix = sorted.get(k);
                 if (done[k] || prefix.charAt(0) != c || !lower.startsWith(prefix, at)) {
                     continue;
                 }
                 int s = sentence;
-                while (s < count && ends[s] < at + prefix.length()) {
+                while (s < count && sentences.get(s).end < at + prefix.length()) {
                     s++;
                 }
                 if (s == count) {
                     done[k] = true;
-                } else if (at >= starts[s] && s != lastCounted[k]) {
+                } else if (at >= sentences.get(s).start && s != lastCounted[k]) {
                     score[s]++;
                     lastCounted[k] = s;
                 }
