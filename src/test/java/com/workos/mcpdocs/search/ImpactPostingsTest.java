@@ -2,7 +2,6 @@ package com.workos.mcpdocs.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.workos.mcpdocs.source.EmbeddedCorpus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +25,7 @@ class ImpactPostingsTest {
 
     @Test
     void readsTheScoresAFeatureQueryScores() throws Exception {
-        IndexParts parts = IndexParts.inMemory();
-        IndexBuilder.write(EmbeddedCorpus.load().orElseThrow(), parts);
+        IndexParts parts = EmbeddedIndex.parts();
         int compared = 0;
         for (IndexReader reader : new IndexReader[] {parts.openPages(), parts.openSections()}) {
             IndexSearcher searcher = new IndexSearcher(reader);

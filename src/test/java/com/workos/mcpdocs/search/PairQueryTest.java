@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.Page;
-import com.workos.mcpdocs.source.EmbeddedCorpus;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,9 +23,8 @@ class PairQueryTest {
 
     @Test
     void findsAndScoresWhatAnExactPhraseOfTwoTermsDoes() throws Exception {
-        Corpus corpus = EmbeddedCorpus.load().orElseThrow();
-        IndexParts parts = IndexParts.inMemory();
-        IndexBuilder.write(corpus, parts);
+        Corpus corpus = EmbeddedIndex.corpus();
+        IndexParts parts = EmbeddedIndex.parts();
         // Neighbouring words of page titles and descriptions: pairs that occur, and some that do not as a pair.
         Set<List<String>> pairs = new LinkedHashSet<>();
         EnglishAnalyzer stemmer = new EnglishAnalyzer();

@@ -2,8 +2,6 @@ package com.workos.mcpdocs.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.workos.mcpdocs.corpus.Corpus;
-import com.workos.mcpdocs.source.EmbeddedCorpus;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,10 +26,7 @@ class ScanningSpellCheckerTest {
 
     @BeforeAll
     static void index() throws Exception {
-        Corpus corpus = EmbeddedCorpus.load().orElseThrow();
-        IndexParts parts = IndexParts.inMemory();
-        IndexBuilder.write(corpus, parts);
-        reader = parts.openPages();
+        reader = EmbeddedIndex.parts().openPages();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.Page;
-import com.workos.mcpdocs.source.EmbeddedCorpus;
 import java.util.List;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
@@ -18,9 +17,8 @@ class SectionTextTest {
 
     @Test
     void eachSectionKeepsTheTextAResultQuotes() throws Exception {
-        Corpus corpus = EmbeddedCorpus.load().orElseThrow();
-        IndexParts parts = IndexParts.inMemory();
-        IndexBuilder.write(corpus, parts);
+        Corpus corpus = EmbeddedIndex.corpus();
+        IndexParts parts = EmbeddedIndex.parts();
         IndexReader sections = parts.openSections();
         assertThat(sections.leaves()).hasSize(1);
         LeafReader leaf = sections.leaves().get(0).reader();

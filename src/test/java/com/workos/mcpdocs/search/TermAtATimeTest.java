@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.Heading;
 import com.workos.mcpdocs.corpus.Page;
-import com.workos.mcpdocs.source.EmbeddedCorpus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,9 +20,8 @@ class TermAtATimeTest {
 
     @Test
     void scoresWhatLucenesScorersScore() throws Exception {
-        Corpus corpus = EmbeddedCorpus.load().orElseThrow();
-        IndexParts parts = IndexParts.inMemory();
-        IndexBuilder.write(corpus, parts);
+        Corpus corpus = EmbeddedIndex.corpus();
+        IndexParts parts = EmbeddedIndex.parts();
         IndexSearcher pages = new IndexSearcher(parts.openPages());
         IndexSearcher sections = new IndexSearcher(parts.openSections());
         pages.setQueryCache(null);
