@@ -43,8 +43,8 @@ public final class CorpusSnapshot {
             text(out, page.description());
             text(out, page.sourceFile());
             text(out, page.body());
-            text(out, page.frontmatter() instanceof LazyFrontmatter lazy ? lazy.source()
-                    : page.frontmatter().isEmpty() ? "" : Json.MAPPER.writeValueAsString(page.frontmatter()));
+            bytes(out, page.frontmatter() instanceof LazyFrontmatter lazy ? lazy.source()
+                    : page.frontmatter().isEmpty() ? new byte[0] : Json.MAPPER.writeValueAsBytes(page.frontmatter()));
             out.writeInt(page.headings().size());
             for (Heading h : page.headings()) {
                 out.writeByte(h.level());
@@ -118,16 +118,17 @@ public final class CorpusSnapshot {
             String title = text(in);
             String description = text(in);
             String sourceFile = text(in);
-            String body = text(in);
-            String frontmatter = text(in);
+            // Most bodies are not read at all by a short session: they are decoded when first asked for.
+            byte[] body = bytes(in);
+            byte[] frontmatter = bytes(in);
             int headingCount = in.readInt();
             List<Heading> headings = new ArrayList<>(headingCount);
             for (int h = 0; h < headingCount; h++) {
                 headings.add(new Heading(in.readByte(), text(in), text(in), in.readInt()));
             }
-            Map<String, Object> data = frontmatter.isEmpty() ? Map.of()
+            Map<String, Object> data = frontmatter.length == 0 ? Map.of()
                     : new LazyFrontmatter(frontmatter, CorpusSnapshot::parseJson);
-            pages.put(path, new Page(path, title, description, data, body, headings, sourceFile));
+            pages.put(path, Page.withEncodedBody(path, title, description, data, body, headings, sourceFile));
         }
         int navCount = in.readInt();
         List<Navigation> navigation = new ArrayList<>(navCount);
@@ -172,7 +173,7 @@ public final class CorpusSnapshot {
         return new Corpus(info, pages, navigation, changelogs, examples, problems, aliases, contentId);
     }
 
-    private static Map<String, Object> parseJson(String json) {
+    private static Map<String, Object> parseJson(byte[] json) {
         return JsonValues.object(json);
     }
 
@@ -211,16 +212,27 @@ public final class CorpusSnapshot {
     }
 
     private static void text(DataOutputStream out, String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        bytes(out, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void bytes(DataOutputStream out, byte[] bytes) throws IOException {
         out.writeInt(bytes.length);
         out.write(bytes);
     }
 
     private static String text(DataInputStream in) throws IOException {
+        return new String(bytes(in), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > 64 * 1024 * 1024) {
             throw new IOException("corrupt corpus snapshot");
         }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length != length) {
+            throw new IOException("corrupt corpus snapshot (it ends too early)");
+        }
+        return bytes;
     }
 }

@@ -25,6 +25,19 @@ final class JsonValues {
     /** The object {@code json} holds. */
     static Map<String, Object> object(String json) {
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), json)) {
+            return object(p);
+        }
+    }
+
+    /** The object the UTF-8 text {@code json} holds. */
+    static Map<String, Object> object(byte[] json) {
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), json)) {
+            return object(p);
+        }
+    }
+
+    private static Map<String, Object> object(JsonParser p) {
+        {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw new StreamReadException(p, "expected a JSON object, got " + first);

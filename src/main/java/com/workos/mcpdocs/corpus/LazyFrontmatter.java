@@ -8,23 +8,23 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A page's frontmatter kept as text until something reads it. Most pages' frontmatter is never looked at in a
+ * A page's frontmatter kept as UTF-8 JSON until something reads it. Most pages' frontmatter is never looked at in a
  * session (only reference pages that are rendered or looked up), so a snapshot loads without parsing any of it.
  * Thread-safe: parsing happens at most once.
  */
 final class LazyFrontmatter extends AbstractMap<String, Object> {
 
-    private final String source;
-    private final Function<String, Map<String, Object>> parser;
+    private final byte[] source;
+    private final Function<byte[], Map<String, Object>> parser;
     private volatile Map<String, Object> parsed;
 
-    LazyFrontmatter(String source, Function<String, Map<String, Object>> parser) {
+    LazyFrontmatter(byte[] source, Function<byte[], Map<String, Object>> parser) {
         this.source = source;
         this.parser = parser;
     }
 
-    /** The text it was made from, to write it back without parsing. */
-    String source() {
+    /** The UTF-8 text it was made from (not to be changed), to write it back without parsing. */
+    byte[] source() {
         return source;
     }
 
@@ -64,6 +64,6 @@ final class LazyFrontmatter extends AbstractMap<String, Object> {
 
     @Override
     public boolean isEmpty() {
-        return source.isEmpty() || map().isEmpty();
+        return source.length == 0 || map().isEmpty();
     }
 }
