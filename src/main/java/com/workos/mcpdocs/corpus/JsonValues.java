@@ -37,18 +37,16 @@ final class JsonValues {
     }
 
     private static Map<String, Object> object(JsonParser p) {
-        {
-            JsonToken first = p.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new StreamReadException(p, "expected a JSON object, got " + first);
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> object = (Map<String, Object>) value(p, first);
-            if (p.nextToken() != null) {
-                throw new StreamReadException(p, "more than one JSON value");
-            }
-            return object;
+        JsonToken first = p.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            throw new StreamReadException(p, "expected a JSON object, got " + first);
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) value(p, first);
+        if (p.nextToken() != null) {
+            throw new StreamReadException(p, "more than one JSON value");
+        }
+        return object;
     }
 
     private static Object value(JsonParser p, JsonToken token) {
