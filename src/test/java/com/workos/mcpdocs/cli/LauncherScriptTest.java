@@ -43,19 +43,35 @@ class LauncherScriptTest {
         stdin = dir.resolve("stdin");
         Files.writeString(stdin, "");
         log = dir.resolve("java.log");
-        java = dir.resolve("java");
         // Logs each call on one line; "-version" answers as a JDK 17 would; a recording run reads stdin to its end,
         // as the server does, then writes the archive it was asked for.
-        Files.writeString(java, """
+        java = fakeJava("java", "17.0.15");
+    }
+
+    /**
+     * A stand-in java of the given version: logs each call on one line; answers "-version"; a recording run reads
+     * stdin to its end, as the server does, then writes the archive or AOT configuration it was asked for; an AOT
+     * cache assembly writes the cache.
+     */
+    private Path fakeJava(String name, String version) throws IOException {
+        Path fake = dir.resolve(name);
+        Files.writeString(fake, """
                 #!/bin/sh
                 echo "$*" >> "%s"
-                if [ "$1" = "-version" ]; then echo 'openjdk version "17.0.15" 2025-04-15' >&2; exit 0; fi
+                if [ "$1" = "-version" ]; then echo 'openjdk version "%s" 2025-04-15' >&2; exit 0; fi
+                mode=
                 for arg in "$@"; do
-                  case $arg in -XX:ArchiveClassesAtExit=*) cat > /dev/null; echo archive > "${arg#*=}" ;; esac
+                  case $arg in
+                    -XX:AOTMode=*) mode=${arg#*=} ;;
+                    -XX:ArchiveClassesAtExit=*) cat > /dev/null; echo archive > "${arg#*=}" ;;
+                    -XX:AOTConfiguration=*) [ "$mode" = record ] && { cat > /dev/null; echo conf > "${arg#*=}"; } ;;
+                    -XX:AOTCache=*) [ "$mode" = create ] && echo cache > "${arg#*=}" ;;
+                  esac
                 done
                 exit 0
-                """.formatted(log));
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+                """.formatted(log, version));
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return fake;
     }
 
     private List<String> run(String... args) throws IOException, InterruptedException {
@@ -135,12 +151,33 @@ class LauncherScriptTest {
     }
 
     @Test
+    void onJdk25TheFirstRunRecordsTheSecondAssemblesAnAotCacheAndLaterRunsUseIt() throws Exception {
+        java = fakeJava("java25", "25.0.1");
+        List<String> first = run();
+        assertThat(first.get(1)).contains("-XX:AOTMode=record").contains("-XX:AOTConfiguration=")
+                .contains("--enable-native-access=ALL-UNNAMED").contains("-Xlog:aot=error:stderr");
+        assertThat(files()).filteredOn(n -> n.endsWith(".aotconf")).hasSize(1);
+
+        // The cache is assembled in the background (the stand-in writes it only with -XX:AOTMode=create) while this
+        // run serves without it.
+        assertThat(run()).anyMatch(call -> call.endsWith("-jar " + jar) && !call.contains("-XX:AOT"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (files().stream().noneMatch(n -> n.endsWith(".aot")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(files()).filteredOn(n -> n.endsWith(".aot")).hasSize(1);
+        while (files().stream().anyMatch(n -> n.endsWith(".aotconf")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(files()).noneMatch(n -> n.contains(".aot.") || n.endsWith(".aotconf"));
+
+        assertThat(run()).singleElement().asString().contains("-XX:AOTCache=").doesNotContain("AOTMode");
+    }
+
+    @Test
     void anotherJavaGetsItsOwnArchive() throws Exception {
         run();
-        Path other = dir.resolve("other-java");
-        Files.copy(java, other);
-        Files.setPosixFilePermissions(other, PosixFilePermissions.fromString("rwxr-xr-x"));
-        java = other;
+        java = fakeJava("other-java", "17.0.15");
         List<String> calls = run();
         assertThat(calls.get(0)).isEqualTo("-version");
         assertThat(calls.get(1)).contains("-XX:ArchiveClassesAtExit=");
