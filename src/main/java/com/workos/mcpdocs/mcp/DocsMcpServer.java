@@ -102,8 +102,10 @@ public final class DocsMcpServer {
     }
 
     /**
-     * Writes one tool result (text and structured content, as a search answers) with {@code json} and throws it
-     * away: the first real answer then finds the serializers set up (a few tens of milliseconds on a cold JVM).
+     * Writes one tool result (text and structured content, as a search answers) the way the stdio transport writes
+     * answers (to UTF-8 bytes), and throws it away: the first real answer then finds the serializers set up (a few
+     * tens of milliseconds on a cold JVM). The tool list is not written ahead: the client asks for it while this
+     * runs, and writing it here as well made it later (measured).
      */
     public static void prepareAnswers(McpJsonMapper json) {
         Map<String, Object> hit = new LinkedHashMap<>();
@@ -114,7 +116,7 @@ public final class DocsMcpServer {
         CallToolResult result = CallToolResult.builder().addTextContent("prepared")
                 .structuredContent(Map.of("results", List.of(hit), "suggestions", List.of())).build();
         try {
-            json.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 0, result, null));
+            json.writeValueAsBytes(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 0, result, null));
         } catch (java.io.IOException | RuntimeException e) {
             log.debug("Could not prepare the answers' serializers: {}", e.toString());
         }
