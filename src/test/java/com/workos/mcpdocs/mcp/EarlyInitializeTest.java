@@ -8,20 +8,14 @@ import com.workos.mcpdocs.corpus.CorpusLoader;
 import com.workos.mcpdocs.service.Services;
 import com.workos.mcpdocs.source.ContentTree;
 import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,34 +132,11 @@ class EarlyInitializeTest {
 
     /** What the SDK's server (no early answer) writes for {@code line}. */
     private static JsonNode sdkAnswer(String line) throws Exception {
-        PipedOutputStream client = new PipedOutputStream();
-        PipedInputStream stdin = new PipedInputStream(client, 1 << 16);
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        OutputStream stdout = new OutputStream() {
-            final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-            @Override
-            public void write(int b) {
-                if (b == '\n') {
-                    lines.add(line.toString(StandardCharsets.UTF_8));
-                    line.reset();
-                } else {
-                    line.write(b);
-                }
-            }
-        };
-        ResilientStdioTransportProvider transport = new ResilientStdioTransportProvider(McpJsonDefaults.getMapper(),
-                stdin, stdout);
-        McpSyncServer server = DocsMcpServer.create(() -> services, CORPUS, transport);
-        try {
-            client.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            client.flush();
-            String answer = lines.poll(30, TimeUnit.SECONDS);
+        try (StdioSession session = new StdioSession(services, CORPUS)) {
+            session.send(line + "\n");
+            String answer = session.nextText(30);
             assertThat(answer).as("the SDK's answer to " + line).isNotNull();
             return JSON.readTree(answer);
-        } finally {
-            client.close();
-            server.closeGracefully();
         }
     }
 }

@@ -7,20 +7,11 @@ import com.workos.mcpdocs.corpus.CorpusInfo;
 import com.workos.mcpdocs.corpus.CorpusLoader;
 import com.workos.mcpdocs.service.Services;
 import com.workos.mcpdocs.source.ContentTree;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.server.McpSyncServer;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -39,25 +30,6 @@ class StdioAnswersTest {
         CorpusInfo corpus = new CorpusInfo("fixture", "test", "2026-01-01");
         Services services = Services.of(CorpusLoader.load(ContentTree.fromDirectory(McpTestServer.fixtureDir()),
                 corpus));
-        PipedOutputStream client = new PipedOutputStream();
-        PipedInputStream stdin = new PipedInputStream(client, 1 << 16);
-        BlockingQueue<byte[]> lines = new LinkedBlockingQueue<>();
-        OutputStream stdout = new OutputStream() {
-            final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-            @Override
-            public void write(int b) {
-                if (b == '\n') {
-                    lines.add(line.toByteArray());
-                    line.reset();
-                } else {
-                    line.write(b);
-                }
-            }
-        };
-        ResilientStdioTransportProvider transport = new ResilientStdioTransportProvider(McpJsonDefaults.getMapper(),
-                stdin, stdout);
-        McpSyncServer server = DocsMcpServer.create(() -> services, corpus, transport);
         String requests = """
                 {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
                 "capabilities":{},"clientInfo":{"name":"c","version":"1"}}}
@@ -72,20 +44,16 @@ class StdioAnswersTest {
                 "arguments":{"query":"\\udbff\\udbff"}}}
                 """;
         Map<Integer, JsonNode> answers = new HashMap<>();
-        try {
-            client.write(requests.getBytes(StandardCharsets.UTF_8));
-            client.flush();
+        try (StdioSession session = new StdioSession(services, corpus)) {
+            session.send(requests);
             while (answers.size() < 5) {
-                byte[] line = lines.poll(30, TimeUnit.SECONDS);
+                byte[] line = session.next(30);
                 assertThat(line).as("answers so far: " + answers.keySet()).isNotNull();
                 String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line)).toString();
                 JsonNode answer = JSON.readTree(text);
                 assertThat(answers.put(answer.get("id").asInt(), answer)).as(text).isNull();
             }
-        } finally {
-            client.close();
-            server.closeGracefully();
         }
         assertThat(answers.get(2).at("/result/isError").asBoolean()).isFalse();
         assertThat(answers.get(2).at("/result/structuredContent/results").size()).isPositive();
