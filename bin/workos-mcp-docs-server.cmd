@@ -15,7 +15,7 @@ if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java.exe") else (set "JAVA=java"
 rem Serving HTTP (serve --http, many clients at once) takes a larger heap and young generation.
 set "HEAP=-Xms32m -Xmx128m -Xmn8m"
 echo %* | findstr /c:"--http" >nul && set "HEAP=-Xms64m -Xmx256m -Xmn32m"
-set "OPTS=-XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=100 -XX:Tier3MinInvocationThreshold=50 -XX:Tier3CompileThreshold=500 -XX:Tier3BackEdgeThreshold=5000 -XX:+UseSerialGC %HEAP% -Xss512k -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=error:stderr"
+set "OPTS=-XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=100 -XX:Tier3MinInvocationThreshold=50 -XX:Tier3CompileThreshold=500 -XX:Tier3BackEdgeThreshold=5000 -XX:+UseSerialGC %HEAP% -Xss512k -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=error:stderr -Dworkos.docs.launcher=true"
 rem -XX:+AutoCreateSharedArchive needs JDK 19+; older JVMs ignore it thanks to IgnoreUnrecognizedVMOptions.
 rem Only a stdio server run (no arguments) records the archive: it holds what the recording run loaded.
 if "%~1"=="" (

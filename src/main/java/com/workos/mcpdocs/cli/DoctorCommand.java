@@ -16,6 +16,9 @@ import picocli.CommandLine.ParentCommand;
                 + "and whether npm is available for sync.")
 final class DoctorCommand implements Callable<Integer> {
 
+    /** Set by bin/workos-mcp-docs-server on the JVMs it starts. */
+    static final String LAUNCHER_PROPERTY = "workos.docs.launcher";
+
     @ParentCommand
     Main parent;
 
@@ -26,6 +29,8 @@ final class DoctorCommand implements Callable<Integer> {
                 + ", " + System.getProperty("java.home") + ")");
         var jar = Installation.jar();
         System.out.println("Jar:     " + (jar == null ? "(not run from a jar)" : jar));
+        System.out.println("Start:   " + startup(java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getInputArguments(), System.getProperty("java.vm.info", "")));
         try {
             long start = System.nanoTime();
             Services services = App.services(parent.docs, parent.data());
@@ -53,6 +58,33 @@ final class DoctorCommand implements Callable<Integer> {
         System.out.println("npm:     " + npmVersion());
         System.out.println(healthy ? "\nAll good." : "\nProblems found (see above).");
         return healthy ? 0 : 1;
+    }
+
+    /**
+     * What speeds this JVM's start, from its options ({@code jvmArgs}) and {@code java.vm.info} (which says
+     * "sharing" when class data is shared): the launcher's class-data sharing archive or AOT cache, or what to do.
+     */
+    static String startup(java.util.List<String> jvmArgs, String vmInfo) {
+        for (String arg : jvmArgs) {
+            String cache = arg.startsWith("-XX:SharedArchiveFile=") ? "class-data sharing archive"
+                    : arg.startsWith("-XX:AOTCache=") ? "AOT cache" : null;
+            if (cache != null) {
+                String file = java.nio.file.Path.of(arg.substring(arg.indexOf('=') + 1)).normalize().toString();
+                return !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file)) ? cache + " " + file
+                        + " is missing: the launcher records a new one on its next stdio run"
+                        : vmInfo.contains("sharing") ? cache + " " + file + " (in use)"
+                        : cache + " " + file + " (not used by this JVM: delete it and the launcher records a new one)";
+            }
+            if (arg.startsWith("-XX:ArchiveClassesAtExit=") || arg.startsWith("-XX:AOTMode=record")) {
+                return "recording the launcher's archive in this run";
+            }
+        }
+        if (jvmArgs.contains("-D" + LAUNCHER_PROPERTY + "=true")) {
+            return "no archive yet: the launcher records one on its first stdio server run (as an MCP client starts "
+                    + "it), and later starts are about twice as fast";
+        }
+        return "no archive of this installation's classes: start the server with bin/workos-mcp-docs-server, which "
+                + "records one on its first stdio run and then starts about twice as fast";
     }
 
     private static String npmVersion() {

@@ -50,7 +50,25 @@ class CliTest {
     @Test
     void doctorReportsTheCorpus() {
         Run doctor = run("doctor", docs());
-        assertThat(doctor.out()).contains("Corpus:  folder ").contains("Pages:   ").contains("skipped docs/broken/bad-yaml.mdx");
+        assertThat(doctor.out()).contains("Start:   no archive").contains("Corpus:  folder ").contains("Pages:   ")
+                .contains("skipped docs/broken/bad-yaml.mdx");
+    }
+
+    @Test
+    void doctorSaysWhichArchiveSpeedsTheStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path archive = java.nio.file.Files.writeString(dir.resolve("a.jsa"), "archive");
+        List<String> launcher = List.of("-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + archive);
+        assertThat(DoctorCommand.startup(launcher, "mixed mode, sharing")).isEqualTo("class-data sharing archive "
+                + archive + " (in use)");
+        assertThat(DoctorCommand.startup(launcher, "mixed mode")).contains("not used by this JVM");
+        assertThat(DoctorCommand.startup(List.of("-XX:AOTCache=" + dir.resolve("gone.aot")), "sharing"))
+                .startsWith("AOT cache ").contains("is missing");
+        assertThat(DoctorCommand.startup(List.of("-XX:ArchiveClassesAtExit=/x.jsa.12"), "")).startsWith("recording");
+        assertThat(DoctorCommand.startup(List.of("-Xmx1g"), "mixed mode, sharing")).startsWith("no archive")
+                .contains("bin/workos-mcp-docs-server");
+        assertThat(DoctorCommand.startup(List.of("-Dworkos.docs.launcher=true"), "sharing"))
+                .startsWith("no archive yet: the launcher records one");
     }
 
     @Test
