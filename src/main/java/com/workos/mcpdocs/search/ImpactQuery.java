@@ -59,8 +59,16 @@ final class ImpactQuery extends Query {
             return positions;
         }
 
-        /** The documents (numbered in the whole index, ascending) that have a stored score for the term. */
+        /**
+         * The documents (numbered in the whole index, ascending) that have a stored score for the term. Not to be
+         * changed: with one segment (as {@link IndexBuilder} writes every index) it is the segment's own array.
+         */
         int[] documents(String field, String term) {
+            var leaves = searcher.getIndexReader().leaves();
+            if (leaves.size() == 1) {
+                Segment segment = segment(leaves.get(0), field, term);
+                return segment == null ? new int[0] : segment.docs;
+            }
             int[] out = new int[0];
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 Segment segment = segment(leaf, field, term);

@@ -19,6 +19,7 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
@@ -36,6 +37,7 @@ import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.IntsRefBuilder;
 
 /**
  * Ranked search over a corpus. Pages are ranked by their page-level match plus the match of their best section; a
@@ -56,12 +58,16 @@ public final class SearchIndex {
     /** Shorter queries are left alone: with one or two words, the words that match are the whole story. */
     private static final int MIN_WORDS_FOR_COVERAGE = 3;
     private static final String REFERENCE_PREFIX = "reference/";
+    /** Bounds the memory of {@link #titleDocs}: past this many terms, the pages are looked up each time. */
+    private static final int MAX_CACHED_TITLE_TERMS = 20_000;
     private static final double REFERENCE_PRIOR_FOR_WORDS = 0.85;
 
     private final Corpus corpus;
     private final IndexSearcher pages;
     private final IndexSearcher sections;
     private final QueryPlanner planner;
+    /** Per term, the pages whose title has it (see {@link #titleDocs}). */
+    private final Map<String, int[]> titleDocs = new ConcurrentHashMap<>();
     private final ImpactQuery.Postings pageImpacts;
     private final ImpactQuery.Postings sectionImpacts;
     /** Page path by document number, read once. */
@@ -223,14 +229,25 @@ public final class SearchIndex {
             // results, so only the candidates' sections are scored.
             int candidates = Math.min(count[0], Math.max(CANDIDATES, maxResults * 2));
             int[] byScore = topDocs(matched, count[0], pageScores, candidates);
+            // A page's best section counts towards its score. The section shown is the one that best answers the
+            // rest of the question: the words of the page's title are true of all its sections, so a section is
+            // also weighed by its share of the query's other words (as pages are by their share, below). Without
+            // that, a title word in one heading outweighed a section with all the other words.
             float[] sectionScores = new float[pagePaths.length];
+            double[] shownScores = new double[pagePaths.length];
             int[] sectionDocs = new int[pagePaths.length];
             Arrays.fill(sectionDocs, -1);
+            SectionWords sectionWords = sectionWords(plan);
             scoreSections(filtered(sectionQuery, filter), byScore, (doc, score) -> {
                 int page = sectionPages[doc];
-                if (score > sectionScores[page]) {
-                    sectionScores[page] = score;
-                    sectionDocs[page] = doc;
+                sectionScores[page] = Math.max(sectionScores[page], score);
+                // The factor is at most 1: a section that scores no more than the one shown cannot replace it.
+                if (score > shownScores[page]) {
+                    double shown = score * sectionWords.coverage(page, doc);
+                    if (shown > shownScores[page]) {
+                        shownScores[page] = shown;
+                        sectionDocs[page] = doc;
+                    }
                 }
             });
             boolean codeQuery = plan.mentionsCode();
@@ -325,6 +342,86 @@ public final class SearchIndex {
             out.add(forms.toArray(new int[0][]));
         }
         return out;
+    }
+
+    /**
+     * Per word of the query (none for fewer than {@link #MIN_WORDS_FOR_COVERAGE}), the pages whose title has it and
+     * the sections that have it, each in one of its forms.
+     */
+    private SectionWords sectionWords(QueryPlan plan) throws IOException {
+        List<QueryPlan.TermClause> clauses = plan.terms();
+        if (clauses.size() < MIN_WORDS_FOR_COVERAGE) {
+            return new SectionWords(List.of(), List.of());
+        }
+        String field = Fields.SECTION.words().field();
+        List<int[][]> inTitles = new ArrayList<>(clauses.size());
+        List<int[][]> inSections = new ArrayList<>(clauses.size());
+        for (QueryPlan.TermClause clause : clauses) {
+            List<String> forms = new ArrayList<>(clause.whole());
+            forms.addAll(clause.parts());
+            int[][] titles = new int[forms.size()][];
+            int[][] sections = new int[forms.size()][];
+            for (int i = 0; i < forms.size(); i++) {
+                titles[i] = titleDocs(forms.get(i));
+                sections[i] = sectionImpacts.documents(field, forms.get(i));
+            }
+            inTitles.add(titles);
+            inSections.add(sections);
+        }
+        return new SectionWords(inTitles, inSections);
+    }
+
+    /** The pages whose title has {@code term}, in order. */
+    private int[] titleDocs(String term) throws IOException {
+        int[] docs = titleDocs.get(term);
+        if (docs == null) {
+            IntsRefBuilder found = new IntsRefBuilder();
+            for (LeafReaderContext leaf : pages.getIndexReader().leaves()) {
+                PostingsEnum postings = leaf.reader().postings(new Term(Fields.TITLE, term), PostingsEnum.NONE);
+                if (postings != null) {
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        found.append(leaf.docBase + doc);
+                    }
+                }
+            }
+            docs = Arrays.copyOf(found.ints(), found.length());
+            if (titleDocs.size() < MAX_CACHED_TITLE_TERMS) {
+                titleDocs.put(term, docs);
+            }
+        }
+        return docs;
+    }
+
+    /** {@link #sectionWords}: for each word of the query, its forms' pages (by title) and sections. */
+    private record SectionWords(List<int[][]> inTitles, List<int[][]> inSections) {
+
+        /**
+         * The share of the query's words that are not in the page's title which the section has, as a factor
+         * from {@code 1 - COVERAGE} to 1; 1 when every word is in the title (or the query is short).
+         */
+        double coverage(int page, int section) {
+            int others = 0;
+            int found = 0;
+            for (int w = 0; w < inTitles.size(); w++) {
+                if (anyHas(inTitles.get(w), page)) {
+                    continue;
+                }
+                others++;
+                if (anyHas(inSections.get(w), section)) {
+                    found++;
+                }
+            }
+            return others == 0 ? 1 : 1 - COVERAGE + COVERAGE * found / others;
+        }
+
+        private static boolean anyHas(int[][] forms, int doc) {
+            for (int[] docs : forms) {
+                if (Arrays.binarySearch(docs, doc) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static double coverageFactor(List<int[][]> wordPages, int doc) {

@@ -109,6 +109,52 @@ class SearchIndexTest {
                 .first().extracting(SearchHit::path).isEqualTo("profile/together");
     }
 
+    @Test
+    void theSectionShownHasTheQuerysWordsBeyondThePagesTitle() throws Exception {
+        Map<String, String> pages = new HashMap<>();
+        pages.put("hooks/guide", mdx("Receive hooks", """
+                ## Set up your hook endpoint
+
+                Create a public endpoint. Each request comes with a signature header, and the endpoint must answer
+                quickly.
+
+                ## Validate the requests
+
+                Verify the signature of each hook request before you process it: a request without the right
+                signature did not come from us.
+
+                ## Test your endpoint
+
+                Send a test event from the dashboard and check the endpoint logs.
+                """));
+        for (int i = 0; i < 4; i++) {
+            // Verifying is common in this corpus, so the word weighs little.
+            pages.put("other/page-" + i, mdx("Other " + i, "## Overview\n\nVerify your email, then verify your "
+                    + "domain: the dashboard lists what is left to verify.\n"));
+        }
+        SearchIndex index = index(pages);
+        // "hook" is in the title and in the first section's heading; the second section has the rest of the question.
+        assertThat(index.search("how do I verify hook signatures", 10, null).hits()).first()
+                .satisfies(hit -> assertThat(hit.path()).isEqualTo("hooks/guide"))
+                .extracting(SearchHit::anchor).isEqualTo("validate-the-requests");
+        // A query of the title's words alone keeps the plain best section.
+        assertThat(index.search("set up hook endpoint", 10, null).hits()).first()
+                .extracting(SearchHit::anchor).isEqualTo("set-up-your-hook-endpoint");
+    }
+
+    /** A page's MDX: its title in the frontmatter, then {@code body}. */
+    private static String mdx(String title, String body) {
+        return "---\ntitle: " + title + "\n---\n\n" + body;
+    }
+
+    /** The index of a corpus of the given pages (path under docs/, without .mdx, to MDX). */
+    private static SearchIndex index(Map<String, String> pages) throws java.io.IOException {
+        Map<String, byte[]> files = new HashMap<>();
+        pages.forEach((path, text) -> files.put("docs/" + path + ".mdx", utf8(text)));
+        return SearchIndex.build(CorpusLoader.load(new ContentTree("test", files),
+                new CorpusInfo("test", "test", "2026-01-01")));
+    }
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
