@@ -52,16 +52,20 @@ final class Impacts {
      * @param dropsCommon whether long queries leave out the fields where a term is common (then a second, "rare"
      *                    feature is stored for the terms common somewhere)
      */
+    /** A weighting's feature field names, by its name (made once: a query asks for them hundreds of times). */
+    private static final Map<String, String> FIELD_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> RARE_FIELD_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
     record Weighting(String name, Map<String, Float> weights, boolean dropsCommon) {
 
         /** The feature field holding every field's contribution. */
         String field() {
-            return "impact_" + name;
+            return FIELD_NAMES.computeIfAbsent(name, n -> "impact_" + n);
         }
 
         /** The feature field without the fields where the term is common. */
         String rareField() {
-            return "impact_" + name + "_rare";
+            return RARE_FIELD_NAMES.computeIfAbsent(name, n -> "impact_" + n + "_rare");
         }
     }
 

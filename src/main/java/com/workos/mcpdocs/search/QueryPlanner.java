@@ -53,7 +53,9 @@ final class QueryPlanner {
     private final Analyzer stemmer = new EnglishAnalyzer();
     private final QueryBuilder phraseBuilder = new QueryBuilder(stemmer);
     private final IndexReader reader;
-    private final Map<String, Double> presence = new ConcurrentHashMap<>(4096);
+    /** Per field, per term (no key is built per lookup: a query asks hundreds of times). */
+    private final Map<String, Map<String, Double>> presence = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger remembered = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, List<String>> corrected = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 100_000;
     /** One checker per edit distance: a checker is safe to share between threads only while nobody configures it. */
@@ -246,8 +248,8 @@ final class QueryPlanner {
 
     /** The share of a field's documents that contain a term: 0 when none does. */
     private double share(String field, String term) {
-        String key = field + '\u0000' + term;
-        Double share = presence.get(key);
+        Map<String, Double> terms = presence.computeIfAbsent(field, f -> new ConcurrentHashMap<>(1024));
+        Double share = terms.get(term);
         if (share == null) {
             try {
                 int docs = reader.getDocCount(field);
@@ -256,8 +258,8 @@ final class QueryPlanner {
                 throw new UncheckedIOException(e);
             }
             // Query words repeat; remembering a bounded number of answers saves a term lookup per field.
-            if (presence.size() < MAX_REMEMBERED) {
-                presence.put(key, share);
+            if (remembered.get() < MAX_REMEMBERED && terms.putIfAbsent(term, share) == null) {
+                remembered.incrementAndGet();
             }
         }
         return share;
