@@ -38,6 +38,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.IntsRefBuilder;
+import org.apache.lucene.util.LongHeap;
 
 /**
  * Ranked search over a corpus. Pages are ranked by their page-level match plus the match of their best section; a
@@ -282,43 +283,19 @@ public final class SearchIndex {
      * among equal scores the lower document first.
      */
     static int[] topDocs(int[] docs, int count, float[] scores, int n) {
+        if (n == 0) {
+            return new int[0];
+        }
         // A positive float's bits sort like the float: score and document packed in one long, kept in a min-heap of
         // the n best (a few dozen of several hundred: cheaper than sorting them all).
-        long[] heap = new long[n];
-        int size = 0;
+        LongHeap heap = new LongHeap(n);
         for (int i = 0; i < count; i++) {
             long key = ((long) Float.floatToIntBits(scores[docs[i]]) << 32) | (Integer.MAX_VALUE - docs[i]);
-            if (size < n) {
-                heap[size] = key;
-                for (int at = size++; at > 0 && heap[(at - 1) / 2] > heap[at]; at = (at - 1) / 2) {
-                    long parent = heap[(at - 1) / 2];
-                    heap[(at - 1) / 2] = heap[at];
-                    heap[at] = parent;
-                }
-            } else if (key > heap[0]) {
-                heap[0] = key;
-                for (int at = 0; ; ) {
-                    int child = 2 * at + 1;
-                    if (child >= n) {
-                        break;
-                    }
-                    if (child + 1 < n && heap[child + 1] < heap[child]) {
-                        child++;
-                    }
-                    if (heap[at] <= heap[child]) {
-                        break;
-                    }
-                    long swap = heap[at];
-                    heap[at] = heap[child];
-                    heap[child] = swap;
-                    at = child;
-                }
-            }
+            heap.insertWithOverflow(key);
         }
-        Arrays.sort(heap, 0, size);
-        int[] out = new int[size];
-        for (int i = 0; i < size; i++) {
-            out[i] = Integer.MAX_VALUE - (int) heap[size - 1 - i];
+        int[] out = new int[heap.size()];
+        for (int i = out.length - 1; i >= 0; i--) {
+            out[i] = Integer.MAX_VALUE - (int) heap.pop();
         }
         return out;
     }
