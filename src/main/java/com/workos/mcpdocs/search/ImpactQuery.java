@@ -3,10 +3,7 @@ package com.workos.mcpdocs.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -37,16 +34,10 @@ final class ImpactQuery extends Query {
 
         /** Past this many terms, postings are read for the query and not kept. */
         private static final int MAX_TERMS = 50_000;
-        /**
-         * A field's table starts this large: the first searches of a server add hundreds of terms, and growing a
-         * table step by step showed in their cost.
-         */
-        private static final int INITIAL_TERMS = 1024;
 
         private final IndexSearcher searcher;
-        /** Per field, per term (no key is built per lookup: a query looks terms up hundreds of times). */
-        private final Map<String, Map<String, Segment[]>> read = new ConcurrentHashMap<>();
-        private final AtomicInteger size = new AtomicInteger();
+        /** Per field and term, its stored scores in each segment. */
+        private final TermCache<Segment[]> read = new TermCache<>(MAX_TERMS, this::load);
         private final PairQuery.Positions positions;
 
         Postings(IndexSearcher searcher) {
@@ -85,15 +76,7 @@ final class ImpactQuery extends Query {
         }
 
         private Segment segment(LeafReaderContext leaf, String field, String term) {
-            Map<String, Segment[]> terms = read.computeIfAbsent(field, f -> new ConcurrentHashMap<>(INITIAL_TERMS));
-            Segment[] segments = terms.get(term);
-            if (segments == null) {
-                segments = load(field, term);
-                if (size.get() < MAX_TERMS && terms.putIfAbsent(term, segments) == null) {
-                    size.incrementAndGet();
-                }
-            }
-            return segments[leaf.ord];
+            return read.get(field, term)[leaf.ord];
         }
 
         /**

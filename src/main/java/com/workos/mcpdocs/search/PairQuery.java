@@ -3,8 +3,6 @@ package com.workos.mcpdocs.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -42,22 +40,14 @@ final class PairQuery extends Query {
         private static final int MAX_TERMS = 20_000;
 
         private final IndexSearcher searcher;
-        private final Map<String, TermPositions> read = new ConcurrentHashMap<>(1024);
+        private final TermCache<TermPositions> read = new TermCache<>(MAX_TERMS, this::load);
 
         Positions(IndexSearcher searcher) {
             this.searcher = searcher;
         }
 
         TermPositions of(String field, String term) {
-            String key = field + '\u0000' + term;
-            TermPositions positions = read.get(key);
-            if (positions == null) {
-                positions = load(field, term);
-                if (read.size() < MAX_TERMS) {
-                    read.put(key, positions);
-                }
-            }
-            return positions;
+            return read.get(field, term);
         }
 
         private TermPositions load(String field, String term) {

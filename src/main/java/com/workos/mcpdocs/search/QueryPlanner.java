@@ -53,9 +53,8 @@ final class QueryPlanner {
     private final Analyzer stemmer = new EnglishAnalyzer();
     private final QueryBuilder phraseBuilder = new QueryBuilder(stemmer);
     private final IndexReader reader;
-    /** Per field, per term (no key is built per lookup: a query asks hundreds of times). */
-    private final Map<String, Map<String, Double>> presence = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger remembered = new java.util.concurrent.atomic.AtomicInteger();
+    /** Query words repeat: a term's share of a field is looked up in the index once. */
+    private final TermCache<Double> presence = new TermCache<>(MAX_REMEMBERED, this::readShare);
     private final Map<String, List<String>> corrected = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 100_000;
     /** One checker per edit distance: a checker is safe to share between threads only while nobody configures it. */
@@ -248,21 +247,16 @@ final class QueryPlanner {
 
     /** The share of a field's documents that contain a term: 0 when none does. */
     private double share(String field, String term) {
-        Map<String, Double> terms = presence.computeIfAbsent(field, f -> new ConcurrentHashMap<>(1024));
-        Double share = terms.get(term);
-        if (share == null) {
-            try {
-                int docs = reader.getDocCount(field);
-                share = docs == 0 ? 0.0 : (double) reader.docFreq(new Term(field, term)) / docs;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            // Query words repeat; remembering a bounded number of answers saves a term lookup per field.
-            if (remembered.get() < MAX_REMEMBERED && terms.putIfAbsent(term, share) == null) {
-                remembered.incrementAndGet();
-            }
+        return presence.get(field, term);
+    }
+
+    private Double readShare(String field, String term) {
+        try {
+            int docs = reader.getDocCount(field);
+            return docs == 0 ? 0.0 : (double) reader.docFreq(new Term(field, term)) / docs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return share;
     }
 
     private boolean contains(String field, String term) {
