@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.IndexReader;
@@ -46,16 +47,16 @@ final class Impacts {
     /** A word in more than this share of a field's documents is common there. */
     static final double COMMON_SHARE = 0.3;
 
+    /** A weighting's feature field names, by its name (made once: a query asks for them hundreds of times). */
+    private static final Map<String, String> FIELD_NAMES = new ConcurrentHashMap<>();
+    private static final Map<String, String> RARE_FIELD_NAMES = new ConcurrentHashMap<>();
+
     /**
      * A way of weighing an index's fields, stored as feature fields named after it.
      *
      * @param dropsCommon whether long queries leave out the fields where a term is common (then a second, "rare"
      *                    feature is stored for the terms common somewhere)
      */
-    /** A weighting's feature field names, by its name (made once: a query asks for them hundreds of times). */
-    private static final Map<String, String> FIELD_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<String, String> RARE_FIELD_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
-
     record Weighting(String name, Map<String, Float> weights, boolean dropsCommon) {
 
         /** The feature field holding every field's contribution. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -60,15 +61,15 @@ public final class SearchIndex {
     private static final int MIN_WORDS_FOR_COVERAGE = 3;
     private static final String REFERENCE_PREFIX = "reference/";
     /** Bounds the memory of {@link #titleDocs}: past this many terms, the pages are looked up each time. */
-    private static final int MAX_CACHED_TITLE_TERMS = 20_000;
+    private static final int MAX_TITLE_TERMS = 20_000;
     private static final double REFERENCE_PRIOR_FOR_WORDS = 0.85;
 
     private final Corpus corpus;
     private final IndexSearcher pages;
     private final IndexSearcher sections;
     private final QueryPlanner planner;
-    /** Per term, the pages whose title has it (see {@link #titleDocs}). */
-    private final Map<String, int[]> titleDocs = new ConcurrentHashMap<>();
+    /** Per term, the pages whose title has it. */
+    private final TermCache<int[]> titleDocs = new TermCache<>(MAX_TITLE_TERMS, this::readDocs);
     private final ImpactQuery.Postings pageImpacts;
     private final ImpactQuery.Postings sectionImpacts;
     /** Page path by document number, read once. */
@@ -306,67 +307,63 @@ public final class SearchIndex {
      * all of them; the share of words found scales the score ({@link #COVERAGE}). {@code null} for short queries.
      */
     private List<int[][]> wordPages(QueryPlan plan) {
+        String field = Fields.PAGE.words().field();
+        return wordDocs(plan, term -> pageImpacts.documents(field, term));
+    }
+
+    /**
+     * Per word of the query, the documents (ascending) that have each of its forms, as {@code documents} gives them;
+     * {@code null} for fewer than {@link #MIN_WORDS_FOR_COVERAGE} words.
+     */
+    private static List<int[][]> wordDocs(QueryPlan plan, Function<String, int[]> documents) {
         List<QueryPlan.TermClause> clauses = plan.terms();
         if (clauses.size() < MIN_WORDS_FOR_COVERAGE) {
             return null;
         }
-        String field = Fields.PAGE.words().field();
         List<int[][]> out = new ArrayList<>(clauses.size());
         for (QueryPlan.TermClause clause : clauses) {
             List<int[]> forms = new ArrayList<>();
-            clause.whole().forEach(t -> forms.add(pageImpacts.documents(field, t)));
-            clause.parts().forEach(t -> forms.add(pageImpacts.documents(field, t)));
+            clause.whole().forEach(t -> forms.add(documents.apply(t)));
+            clause.parts().forEach(t -> forms.add(documents.apply(t)));
             out.add(forms.toArray(new int[0][]));
         }
         return out;
     }
 
-    /**
-     * Per word of the query (none for fewer than {@link #MIN_WORDS_FOR_COVERAGE}), the pages whose title has it and
-     * the sections that have it, each in one of its forms.
-     */
-    private SectionWords sectionWords(QueryPlan plan) throws IOException {
-        List<QueryPlan.TermClause> clauses = plan.terms();
-        if (clauses.size() < MIN_WORDS_FOR_COVERAGE) {
-            return new SectionWords(List.of(), List.of());
-        }
-        String field = Fields.SECTION.words().field();
-        List<int[][]> inTitles = new ArrayList<>(clauses.size());
-        List<int[][]> inSections = new ArrayList<>(clauses.size());
-        for (QueryPlan.TermClause clause : clauses) {
-            List<String> forms = new ArrayList<>(clause.whole());
-            forms.addAll(clause.parts());
-            int[][] titles = new int[forms.size()][];
-            int[][] sections = new int[forms.size()][];
-            for (int i = 0; i < forms.size(); i++) {
-                titles[i] = titleDocs(forms.get(i));
-                sections[i] = sectionImpacts.documents(field, forms.get(i));
+    /** Whether one of a word's forms is in the document. */
+    private static boolean anyHas(int[][] forms, int doc) {
+        for (int[] docs : forms) {
+            if (Arrays.binarySearch(docs, doc) >= 0) {
+                return true;
             }
-            inTitles.add(titles);
-            inSections.add(sections);
         }
-        return new SectionWords(inTitles, inSections);
+        return false;
     }
 
-    /** The pages whose title has {@code term}, in order. */
-    private int[] titleDocs(String term) throws IOException {
-        int[] docs = titleDocs.get(term);
-        if (docs == null) {
+    /** For each word of the query, the pages whose title has it and the sections that have it. */
+    private SectionWords sectionWords(QueryPlan plan) {
+        String field = Fields.SECTION.words().field();
+        List<int[][]> inTitles = wordDocs(plan, term -> titleDocs.get(Fields.TITLE, term));
+        return inTitles == null ? new SectionWords(List.of(), List.of())
+                : new SectionWords(inTitles, wordDocs(plan, term -> sectionImpacts.documents(field, term)));
+    }
+
+    /** The pages whose field (the title) has {@code term}, in order. */
+    private int[] readDocs(String field, String term) {
+        try {
             IntsRefBuilder found = new IntsRefBuilder();
             for (LeafReaderContext leaf : pages.getIndexReader().leaves()) {
-                PostingsEnum postings = leaf.reader().postings(new Term(Fields.TITLE, term), PostingsEnum.NONE);
+                PostingsEnum postings = leaf.reader().postings(new Term(field, term), PostingsEnum.NONE);
                 if (postings != null) {
                     for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                         found.append(leaf.docBase + doc);
                     }
                 }
             }
-            docs = Arrays.copyOf(found.ints(), found.length());
-            if (titleDocs.size() < MAX_CACHED_TITLE_TERMS) {
-                titleDocs.put(term, docs);
-            }
+            return Arrays.copyOf(found.ints(), found.length());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return docs;
     }
 
     /** {@link #sectionWords}: for each word of the query, its forms' pages (by title) and sections. */
@@ -390,15 +387,6 @@ public final class SearchIndex {
             }
             return others == 0 ? 1 : 1 - COVERAGE + COVERAGE * found / others;
         }
-
-        private static boolean anyHas(int[][] forms, int doc) {
-            for (int[] docs : forms) {
-                if (Arrays.binarySearch(docs, doc) >= 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     private static double coverageFactor(List<int[][]> wordPages, int doc) {
@@ -407,12 +395,7 @@ public final class SearchIndex {
         }
         int found = 0;
         for (int[][] forms : wordPages) {
-            for (int[] docs : forms) {
-                if (Arrays.binarySearch(docs, doc) >= 0) {
-                    found++;
-                    break;
-                }
-            }
+            found += anyHas(forms, doc) ? 1 : 0;
         }
         return 1 - COVERAGE + COVERAGE * found / wordPages.size();
     }
