@@ -69,8 +69,8 @@ final class DoctorCommand implements Callable<Integer> {
             String cache = arg.startsWith("-XX:SharedArchiveFile=") ? "class-data sharing archive"
                     : arg.startsWith("-XX:AOTCache=") ? "AOT cache" : null;
             if (cache != null) {
-                String file = java.nio.file.Path.of(arg.substring(arg.indexOf('=') + 1)).normalize().toString();
-                return !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file)) ? cache + " " + file
+                java.nio.file.Path file = java.nio.file.Path.of(arg.substring(arg.indexOf('=') + 1)).normalize();
+                return !java.nio.file.Files.isRegularFile(file) ? cache + " " + file
                         + " is missing: the launcher records a new one on its next stdio run"
                         : vmInfo.contains("sharing") ? cache + " " + file + " (in use)"
                         : cache + " " + file + " (not used by this JVM: delete it and the launcher records a new one)";
