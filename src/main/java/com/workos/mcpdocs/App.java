@@ -122,8 +122,8 @@ public final class App {
     }
 
     /**
-     * Services that follow {@code sync}: each call checks (cheaply) whether the data directory's current corpus
-     * changed and, if so, switches to it. With {@code docsDir} given the corpus is fixed.
+     * Services that follow {@code sync}: a call checks (at most once a second) whether the data directory's current
+     * corpus changed and, if so, switches to it. With {@code docsDir} given the corpus is fixed.
      */
     public static Supplier<Services> reloadingServices(Path docsDir, DataDirectory data) throws IOException {
         Services first = services(docsDir, data);

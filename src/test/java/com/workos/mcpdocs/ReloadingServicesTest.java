@@ -10,6 +10,7 @@ import com.workos.mcpdocs.source.SyncProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,18 +25,29 @@ class ReloadingServicesTest {
                 .run(request);
     }
 
+    /** Services over {@code data} that look at its pointer whenever {@code clock} passed the next check. */
+    private static Supplier<Services> reloading(DataDirectory data, AtomicLong clock) throws Exception {
+        return new ReloadingServices(data, App.services(null, data), App::syncedServices, clock::get,
+                ReloadingServices.CHECK_EVERY_NANOS);
+    }
+
     @Test
     void aLongRunningServerPicksUpANewSyncWithoutARestart() throws Exception {
         DataDirectory data = new DataDirectory(temp.resolve("data"));
         sync(data, new CorpusSync.Request(null, McpTestServer.fixtureDir(), null, null, 10, 25));
-        Supplier<Services> services = App.reloadingServices(null, data);
+        AtomicLong clock = new AtomicLong();
+        Supplier<Services> services = reloading(data, clock);
         Services first = services.get();
         assertThat(first.corpus().page("sso/redirect-uris")).isPresent();
+        clock.addAndGet(ReloadingServices.CHECK_EVERY_NANOS);
         assertThat(services.get()).as("no sync, no reload").isSameAs(first);
 
         Path monorepo = Path.of("src/test/resources/sync/monorepo").toAbsolutePath();
         sync(data, new CorpusSync.Request(null, null, monorepo, null, 10, 25));
+        clock.addAndGet(ReloadingServices.CHECK_EVERY_NANOS - 1);
+        assertThat(services.get()).as("within the check interval: the pointer is not looked at").isSameAs(first);
 
+        clock.addAndGet(1);
         Services second = services.get();
         assertThat(second).isNotSameAs(first);
         assertThat(second.corpus().info().origin()).contains("monorepo");
@@ -48,11 +60,13 @@ class ReloadingServicesTest {
     void aBrokenNewCorpusLeavesTheOldServicesServing() throws Exception {
         DataDirectory data = new DataDirectory(temp.resolve("data"));
         sync(data, new CorpusSync.Request(null, McpTestServer.fixtureDir(), null, null, 10, 25));
-        Supplier<Services> services = App.reloadingServices(null, data);
+        AtomicLong clock = new AtomicLong();
+        Supplier<Services> services = reloading(data, clock);
         Services first = services.get();
         Files.createDirectories(data.root().resolve("corpora/broken"));
         Files.writeString(data.root().resolve("corpora/broken/corpus.properties"), "version=9\n");
         Files.writeString(data.root().resolve("current"), "broken\n");
+        clock.addAndGet(ReloadingServices.CHECK_EVERY_NANOS);
         assertThat(services.get()).isSameAs(first);
     }
 
