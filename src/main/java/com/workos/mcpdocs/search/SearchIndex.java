@@ -220,7 +220,7 @@ public final class SearchIndex {
             float[] pageScores = new float[pagePaths.length];
             int[] matched = new int[pagePaths.length];
             int[] count = {0};
-            scoreAll(pages, pageScorers, filtered(pageQuery, filter), (doc, score) -> {
+            scoreAll(pages, pageScorers, pageImpacts, filtered(pageQuery, filter), (doc, score) -> {
                 pageScores[doc] = score;
                 matched[count[0]++] = doc;
             });
@@ -417,13 +417,14 @@ public final class SearchIndex {
             from[i] = firstSection[ordered[i]];
             to[i] = firstSection[ordered[i] + 1];
         }
-        score(sections, sectionScorers, query, from, to, true, sink);
+        score(sections, sectionScorers, sectionImpacts, query, from, to, true, sink);
     }
 
     /** Scores every document that matches {@code query}, in any order. */
-    private void scoreAll(IndexSearcher searcher, Queue<TermAtATime> scorers, Query query, TermAtATime.Sink sink)
-            throws IOException {
-        score(searcher, scorers, query, new int[] {0}, new int[] {searcher.getIndexReader().maxDoc()}, false, sink);
+    private void scoreAll(IndexSearcher searcher, Queue<TermAtATime> scorers, ImpactQuery.Postings postings,
+                          Query query, TermAtATime.Sink sink) throws IOException {
+        score(searcher, scorers, postings, query, new int[] {0}, new int[] {searcher.getIndexReader().maxDoc()}, false,
+                sink);
     }
 
     /**
@@ -431,15 +432,16 @@ public final class SearchIndex {
      * asked): clause by clause ({@link TermAtATime}) on an index of one segment, as every index {@link IndexBuilder}
      * writes is, else with Lucene's scorers.
      */
-    private static void score(IndexSearcher searcher, Queue<TermAtATime> scorers, Query query, int[] from, int[] to,
-                              boolean ascending, TermAtATime.Sink sink) throws IOException {
+    private static void score(IndexSearcher searcher, Queue<TermAtATime> scorers, ImpactQuery.Postings postings,
+                              Query query, int[] from, int[] to, boolean ascending, TermAtATime.Sink sink)
+            throws IOException {
         if (!TermAtATime.applies(searcher)) {
             scoreByDocument(searcher, query, from, to, sink);
             return;
         }
         TermAtATime scorer = scorers.poll();
         if (scorer == null) {
-            scorer = new TermAtATime(searcher);
+            scorer = new TermAtATime(searcher, postings.positions());
         }
         try {
             boolean[] only = null;

@@ -10,7 +10,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -28,6 +30,10 @@ import org.apache.lucene.search.Weight;
  * sum of the others the same way, boosts multiply into the leaves' weights, and every other query (a phrase, a
  * filter, a leaf) is scored by its own Lucene scorer. Only the order in which a document's clauses are added may
  * differ, which a double sum of a few dozen floats does not show after rounding ({@code TermAtATimeTest}).
+ *
+ * <p>A phrase is scored by Lucene only in the documents that have all its terms, found from the term positions kept
+ * in memory ({@link PairQuery.Positions}): setting up Lucene's sloppy phrase scorer reads the positional postings of
+ * every term, and for a question of several words no document or only a few have them all.
  *
  * <p>One instance per search at a time (it keeps its buffers between searches); the index must be one segment.
  */
@@ -87,8 +93,15 @@ final class TermAtATime {
     private final int maxDoc;
     private final List<Level> levels = new ArrayList<>();
     private boolean[] allowed;
+    /** The index's term positions kept in memory, or {@code null}: then phrases are scored by Lucene alone. */
+    private final PairQuery.Positions positions;
 
     TermAtATime(IndexSearcher searcher) {
+        this(searcher, null);
+    }
+
+    /** @param positions the term positions of {@code searcher}'s index kept in memory, or {@code null} */
+    TermAtATime(IndexSearcher searcher, PairQuery.Positions positions) {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         if (!applies(searcher)) {
             throw new IllegalArgumentException("clause-at-a-time scoring needs an index of one segment");
@@ -96,6 +109,7 @@ final class TermAtATime {
         this.searcher = searcher;
         this.leaf = leaves.get(0);
         this.maxDoc = leaf.reader().maxDoc();
+        this.positions = positions;
     }
 
     /** Whether the index is one segment, as {@link IndexBuilder} writes it. */
@@ -177,12 +191,36 @@ final class TermAtATime {
             }
             return out;
         }
+        int[] candidates = null;
+        if (query instanceof PhraseQuery phrase && positions != null) {
+            candidates = withAllTerms(phrase);
+            if (candidates.length == 0) {
+                return out;
+            }
+        }
         Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, boost);
         Scorer scorer = weight.scorer(leaf);
         if (scorer == null) {
             return out;
         }
         DocIdSetIterator it = scorer.iterator();
+        if (candidates != null) {
+            // Lucene's matches are among the candidates: only they are visited.
+            int doc = it.docID();
+            for (int target : candidates) {
+                if (doc < target) {
+                    doc = it.advance(target);
+                }
+                if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+                if (doc == target) {
+                    out.touch(doc);
+                    out.value[doc] = scorer.score();
+                }
+            }
+            return out;
+        }
         for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
             if (allowed == null || allowed[doc]) {
                 out.touch(doc);
@@ -190,6 +228,39 @@ final class TermAtATime {
             }
         }
         return out;
+    }
+
+    /** The allowed documents, ascending, that have every term of {@code phrase} (each in its field). */
+    private int[] withAllTerms(PhraseQuery phrase) {
+        int[] docs = null;
+        int count = 0;
+        for (Term term : phrase.getTerms()) {
+            PairQuery.Leaf found = positions.of(term.field(), term.text()).leaves()[leaf.ord];
+            if (found == null) {
+                return new int[0];
+            }
+            int[] termDocs = found.docs();
+            if (docs == null) {
+                docs = new int[termDocs.length];
+                for (int doc : termDocs) {
+                    if (allowed == null || allowed[doc]) {
+                        docs[count++] = doc;
+                    }
+                }
+            } else {
+                int kept = 0;
+                for (int i = 0; i < count; i++) {
+                    if (Arrays.binarySearch(termDocs, docs[i]) >= 0) {
+                        docs[kept++] = docs[i];
+                    }
+                }
+                count = kept;
+            }
+            if (count == 0) {
+                return new int[0];
+            }
+        }
+        return docs == null ? new int[0] : Arrays.copyOf(docs, count);
     }
 
     /** Clauses that may match: their scores added up as doubles, rounded once. */

@@ -29,8 +29,8 @@ class TermAtATimeTest {
         QueryPlanner planner = new QueryPlanner(pages.getIndexReader(), Synonyms.load());
         ImpactQuery.Postings pagePostings = new ImpactQuery.Postings(pages);
         ImpactQuery.Postings sectionPostings = new ImpactQuery.Postings(sections);
-        TermAtATime pageScorer = new TermAtATime(pages);
-        TermAtATime sectionScorer = new TermAtATime(sections);
+        TermAtATime pageScorer = new TermAtATime(pages, pagePostings.positions());
+        TermAtATime sectionScorer = new TermAtATime(sections, sectionPostings.positions());
         Query filter = SearchIndex.sectionFilter("reference");
         int compared = 0;
         int matches = 0;
