@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,6 +57,9 @@ final class QueryPlanner {
     /** Query words repeat: a term's share of a field is looked up in the index once. */
     private final TermCache<Double> presence = new TermCache<>(MAX_REMEMBERED, this::readShare);
     private final Map<String, List<String>> corrected = new ConcurrentHashMap<>();
+    private final Map<String, TokenPlan> tokenPlans = new ConcurrentHashMap<>();
+    /** The analyzed terms of each synonym phrase (as many as the synonym file has). */
+    private final Map<String, List<String>> synonymTerms = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 100_000;
     /** One checker per edit distance: a checker is safe to share between threads only while nobody configures it. */
     private final DirectSpellChecker oneEdit = new ScanningSpellChecker(1);
@@ -76,61 +80,30 @@ final class QueryPlanner {
             tokens.add(token.group());
         }
         while (!tokens.isEmpty()) {
-            String raw = tokens.poll();
-            List<String> analyzed = Analysis.terms(analyzer, Fields.BODY, raw).stream().distinct().toList();
-            if (analyzed.isEmpty()) {
-                continue;
-            }
-            // The forms of the whole token (as written, and its parts run together) versus its parts: a word like
-            // AuthKit must count once, not once per part.
-            int letters = (int) raw.chars().filter(Character::isLetterOrDigit).count();
-            List<String> whole = new ArrayList<>();
-            List<String> parts = new ArrayList<>();
-            for (String term : analyzed) {
-                if (analyzed.size() == 1 || term.length() >= letters - 3) {
-                    whole.add(term);
-                } else {
-                    parts.add(term);
-                }
-            }
-            float weight = 1f;
-            String[] segments = NAMESPACE.split(raw);
-            if (segments.length > 1 && whole.stream().noneMatch(this::isKnown)) {
-                // Code the corpus does not name as a whole (WorkOS::MFA.delete_factor, client.sso.getProfile):
-                // its namespaces and method are looked for one by one, each under its own name.
-                for (int i = segments.length - 1; i >= 0; i--) {
-                    if (!segments[i].isEmpty()) {
-                        tokens.addFirst(segments[i]);
-                    }
+            TokenPlan planned = tokenPlan(tokens.poll());
+            if (planned.segments() != null) {
+                // Code the corpus does not name as a whole: its namespaces and method, one by one.
+                for (int i = planned.segments().size() - 1; i >= 0; i--) {
+                    tokens.addFirst(planned.segments().get(i));
                 }
                 continue;
             }
-            if (whole.stream().noneMatch(this::isKnown)) {
-                // A word the corpus does not contain: most likely a typo, so look for it under its closest spellings.
-                String unknown = whole.get(0);
-                whole = corrections(unknown);
-                if (whole.isEmpty()) {
-                    // Not a typo either: perhaps a word made with a prefix the docs do not use (resync, unpublish).
-                    whole = withoutPrefix(unknown);
-                }
-                weight = CORRECTION_WEIGHT;
-            }
+            List<String> whole = new ArrayList<>(planned.whole());
+            List<String> parts = new ArrayList<>(planned.parts());
             whole.removeIf(t -> !seen.add(t));
-            parts.removeIf(t -> seen.contains(t) || !isKnown(t));
+            parts.removeIf(seen::contains);
             seen.addAll(parts);
             if (whole.isEmpty() && parts.isEmpty()) {
                 continue;
             }
-            boolean identifier = IDENTIFIER.matcher(raw).find();
-            terms.add(new QueryPlan.TermClause(whole, parts, identifier, weight));
+            terms.add(new QueryPlan.TermClause(whole, parts, planned.identifier(), planned.weight()));
         }
         List<List<List<String>>> synonymGroups = new ArrayList<>();
         for (Set<String> group : synonyms.expansions(text)) {
             List<List<String>> phrases = new ArrayList<>();
             for (String expansion : group) {
-                List<String> expansionTerms = Analysis.terms(analyzer, Fields.BODY, expansion).stream().distinct()
-                        .toList();
-                if (!expansionTerms.isEmpty() && expansionTerms.stream().allMatch(this::isKnown)) {
+                List<String> expansionTerms = synonymTerms.computeIfAbsent(expansion, this::knownTerms);
+                if (!expansionTerms.isEmpty()) {
                     phrases.add(expansionTerms);
                 }
             }
@@ -154,6 +127,74 @@ final class QueryPlanner {
         }
         List<String> stemmed = Analysis.terms(stemmer, Fields.PHRASE, text);
         return new QueryPlan(text, terms, synonymGroups, phrase, quoted, this::share, stemmed, pairs(text));
+    }
+
+    /**
+     * What one token of a query stands for, worked out once per token: the index never changes, and the words of
+     * questions about one product come back query after query (analysis and dictionary lookups were half of a
+     * query's planning). Tokens past {@value #MAX_REMEMBERED} are worked out each time.
+     */
+    private TokenPlan tokenPlan(String raw) {
+        TokenPlan known = tokenPlans.get(raw);
+        if (known == null) {
+            known = readToken(raw);
+            if (tokenPlans.size() < MAX_REMEMBERED) {
+                tokenPlans.put(raw, known);
+            }
+        }
+        return known;
+    }
+
+    /**
+     * A token of a query: either the segments to look for one by one instead ({@code segments}), or the forms of
+     * the whole token (as written, and its parts run together) and its known parts, apart: a word like AuthKit must
+     * count once, not once per part. No forms at all for a token that analysis drops (a stop word, punctuation).
+     */
+    private record TokenPlan(List<String> segments, List<String> whole, List<String> parts, boolean identifier,
+                             float weight) {
+    }
+
+    private TokenPlan readToken(String raw) {
+        List<String> analyzed = Analysis.terms(analyzer, Fields.BODY, raw).stream().distinct().toList();
+        if (analyzed.isEmpty()) {
+            return new TokenPlan(null, List.of(), List.of(), false, 1f);
+        }
+        int letters = (int) raw.chars().filter(Character::isLetterOrDigit).count();
+        List<String> whole = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (String term : analyzed) {
+            if (analyzed.size() == 1 || term.length() >= letters - 3) {
+                whole.add(term);
+            } else {
+                parts.add(term);
+            }
+        }
+        float weight = 1f;
+        String[] segments = NAMESPACE.split(raw);
+        if (segments.length > 1 && whole.stream().noneMatch(this::isKnown)) {
+            // Code the corpus does not name as a whole (WorkOS::MFA.delete_factor, client.sso.getProfile):
+            // its namespaces and method are looked for one by one, each under its own name.
+            return new TokenPlan(Arrays.stream(segments).filter(p -> !p.isEmpty()).toList(), List.of(), List.of(),
+                    false, 1f);
+        }
+        if (whole.stream().noneMatch(this::isKnown)) {
+            // A word the corpus does not contain: most likely a typo, so look for it under its closest spellings.
+            String unknown = whole.get(0);
+            whole = corrections(unknown);
+            if (whole.isEmpty()) {
+                // Not a typo either: perhaps a word made with a prefix the docs do not use (resync, unpublish).
+                whole = withoutPrefix(unknown);
+            }
+            weight = CORRECTION_WEIGHT;
+        }
+        parts.removeIf(t -> !isKnown(t));
+        return new TokenPlan(null, List.copyOf(whole), List.copyOf(parts), IDENTIFIER.matcher(raw).find(), weight);
+    }
+
+    /** The analyzed terms of a synonym phrase when the corpus has them all, else none. */
+    private List<String> knownTerms(String phrase) {
+        List<String> terms = Analysis.terms(analyzer, Fields.BODY, phrase).stream().distinct().toList();
+        return terms.stream().allMatch(this::isKnown) ? terms : List.of();
     }
 
     /**
