@@ -169,6 +169,10 @@ final class QueryPlanner {
                 parts.add(term);
             }
         }
+        if (whole.isEmpty()) {
+            // The stemmer cut the token as written short (getUserIdentities: getuserident): it is still the whole.
+            whole.add(parts.remove(0));
+        }
         float weight = 1f;
         String[] segments = NAMESPACE.split(raw);
         if (segments.length > 1 && whole.stream().noneMatch(this::isKnown)) {

@@ -42,6 +42,17 @@ class SearchIndexTest {
     }
 
     @Test
+    void aCodeNameTheStemmerCutsShortIsStillOneTokenWithItsParts() {
+        // getUserIdentities stems to getuserident, shorter than its words run together: a search for it failed.
+        QueryPlan plan = index.planner().plan("getUserIdentities");
+        assertThat(plan.terms()).singleElement().satisfies(t -> {
+            assertThat(t.identifier()).isTrue();
+            assertThat(t.parts()).contains("user");
+        });
+        assertThat(paths("getUserIdentities")).isNotEmpty();
+    }
+
+    @Test
     void codeUnknownAsAWholeIsLookedForNamespaceByNamespace() {
         // No SDK spells it Acme::Directory.create_user, but create_user is a method the reference names.
         QueryPlan plan = index.planner().plan("Acme::Directory.create_user(email: email)");
