@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -167,7 +166,8 @@ public final class SearchIndex {
     public void prepare() {
         QueryPlan plan = planner.plan("prepared searches");
         String text = "## Searches\n\nA search is <b>prepared</b> [once](x).";
-        Snippets.best(new Snippets.Prepared(Snippets.flatten(IndexText.readable(text))), plan.termSet());
+        Snippets.best(new Snippets.Prepared(Snippets.flatten(IndexText.readable(text))),
+                new Snippets.Terms(plan.termSet()));
     }
 
     /** Builds the index of {@code corpus} in memory. */
@@ -269,7 +269,7 @@ public final class SearchIndex {
             }
             ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score).thenComparing(r -> r.path));
             List<SearchHit> hits = new ArrayList<>();
-            Set<String> terms = plan.termSet();
+            Snippets.Terms terms = new Snippets.Terms(plan.termSet());
             for (Ranked r : ranked.subList(0, Math.min(maxResults, ranked.size()))) {
                 hits.add(hit(r, terms));
             }
@@ -503,7 +503,7 @@ public final class SearchIndex {
         }
     }
 
-    private SearchHit hit(Ranked r, Set<String> terms) {
+    private SearchHit hit(Ranked r, Snippets.Terms terms) {
         Page page = pagesByDoc[r.doc];
         SectionText section = null;
         if (r.sectionDoc >= 0) {

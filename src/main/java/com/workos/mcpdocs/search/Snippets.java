@@ -13,8 +13,6 @@ final class Snippets {
     private static final int MAX_SNIPPET = 260;
     /** Leading letters of a query term that are looked for when choosing a sentence. */
     private static final int PREFIX = 5;
-    /** Characters that join the parts of one word (an event name, a path, a hyphenated word, an address). */
-    private static final String JOINERS = ".:/-@";
     private static final Pattern LEADING_HASHES = Pattern.compile("^#+\\s*");
     private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
 
@@ -73,17 +71,45 @@ final class Snippets {
         return BLANKS.matcher(text).replaceAll(" ");
     }
 
+    /**
+     * A query's terms as snippets look for them, worked out once for all the hits of a search: each term with its
+     * leading letters, those leading letters once each (they choose the sentence), and the letters terms start with.
+     */
+    static final class Terms {
+        private final String[] terms;
+        private final String[] prefixes;
+        private final List<String> distinctPrefixes;
+        private final String firsts;
+
+        Terms(Set<String> queryTerms) {
+            terms = queryTerms.toArray(new String[0]);
+            prefixes = new String[terms.length];
+            List<String> distinct = new ArrayList<>(terms.length);
+            StringBuilder firstLetters = new StringBuilder();
+            for (int i = 0; i < terms.length; i++) {
+                String term = terms[i];
+                prefixes[i] = term.length() > PREFIX ? term.substring(0, PREFIX) : term;
+                if (!distinct.contains(prefixes[i])) {
+                    distinct.add(prefixes[i]);
+                }
+                if (!term.isEmpty()) {
+                    firstLetters.append(term.charAt(0));
+                }
+            }
+            distinctPrefixes = List.copyOf(distinct);
+            firsts = firstLetters.toString();
+        }
+    }
+
     /** The best sentence (with the next one when it is short) of a prepared text, query terms marked. */
-    static String best(Prepared text, Set<String> queryTerms) {
+    static String best(Prepared text, Terms queryTerms) {
         String flat = text.flat;
         List<Span> sentences = text.sentences;
         if (sentences.isEmpty()) {
             return "";
         }
         // Choosing the sentence by the terms' leading letters is cheap; only the chosen passage is analyzed.
-        List<String> prefixes = queryTerms.stream()
-                .map(t -> t.length() > PREFIX ? t.substring(0, PREFIX) : t).distinct().toList();
-        int[] score = sentenceScores(text.lower, sentences, prefixes);
+        int[] score = sentenceScores(text.lower, sentences, queryTerms.distinctPrefixes);
         int bestIndex = 0;
         for (int i = 1; i < score.length; i++) {
             if (score[i] > score[bestIndex]) {
@@ -176,18 +202,11 @@ final class Snippets {
      * Spans of the words that carry a query term: the word starts with the term (a stem such as {@code configur}
      * marks {@code configuring}); words shorter than a stem must match it whole, plural aside.
      */
-    private static List<Span> matches(String text, Set<String> queryTerms) {
+    private static List<Span> matches(String text, Terms queryTerms) {
         List<Span> out = new ArrayList<>();
-        List<String> terms = new ArrayList<>(queryTerms);
-        List<String> prefixes = new ArrayList<>(terms.size());
-        StringBuilder firstLetters = new StringBuilder();
-        for (String term : terms) {
-            prefixes.add(term.length() >= PREFIX ? term.substring(0, PREFIX) : term);
-            if (!term.isEmpty()) {
-                firstLetters.append(term.charAt(0));
-            }
-        }
-        String firsts = firstLetters.toString();
+        String[] terms = queryTerms.terms;
+        String[] prefixes = queryTerms.prefixes;
+        String firsts = queryTerms.firsts;
         int end = 0;
         while (true) {
             int start = end;
@@ -199,7 +218,7 @@ final class Snippets {
             }
             // A word, with joiners inside it: user.created, /sso/profile, sign-in, name@example.com.
             end = start + 1;
-            while (end < text.length() && (isWordChar(text.charAt(end)) || (JOINERS.indexOf(text.charAt(end)) >= 0
+            while (end < text.length() && (isWordChar(text.charAt(end)) || (isJoiner(text.charAt(end))
                     && end + 1 < text.length() && isWordChar(text.charAt(end + 1))))) {
                 end++;
             }
@@ -210,12 +229,12 @@ final class Snippets {
                 continue;
             }
             String lower = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
-            for (int i = 0; i < terms.size(); i++) {
-                String term = terms.get(i);
+            for (int i = 0; i < terms.length; i++) {
+                String term = terms[i];
                 if (term.isEmpty() || term.charAt(0) != lower.charAt(0)) {
                     continue;
                 }
-                String prefix = prefixes.get(i);
+                String prefix = prefixes[i];
                 boolean hit = term.length() >= PREFIX ? lower.startsWith(prefix) && lower.length() >= term.length() - 1
                         : lower.equals(term) || (lower.length() == term.length() + 1 && lower.startsWith(term)
                         && lower.endsWith("s"));
@@ -229,7 +248,15 @@ final class Snippets {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
+    /** A character that joins the parts of one word (an event name, a path, a hyphenated word, an address). */
+    private static boolean isJoiner(char c) {
+        return c == '.' || c == ':' || c == '/' || c == '-' || c == '@';
     }
 
     /** Runs of whitespace (line breaks included) as one space. */
