@@ -31,9 +31,9 @@ import org.apache.lucene.search.Weight;
  * filter, a leaf) is scored by its own Lucene scorer. Only the order in which a document's clauses are added may
  * differ, which a double sum of a few dozen floats does not show after rounding ({@code TermAtATimeTest}).
  *
- * <p>A phrase is scored by Lucene only in the documents that have all its terms, found from the term positions kept
- * in memory ({@link PairQuery.Positions}): setting up Lucene's sloppy phrase scorer reads the positional postings of
- * every term, and for a question of several words no document or only a few have them all.
+ * <p>A phrase is scored by Lucene only in the documents where it may match, found from the term positions kept in
+ * memory ({@link PairQuery.Positions}): setting up Lucene's sloppy phrase scorer reads the positional postings of
+ * every term, and for a question of several words no document or only a few have them all close together.
  *
  * <p>One instance per search at a time (it keeps its buffers between searches); the index must be one segment.
  */
@@ -193,7 +193,7 @@ final class TermAtATime {
         }
         int[] candidates = null;
         if (query instanceof PhraseQuery phrase && positions != null) {
-            candidates = withAllTerms(phrase);
+            candidates = mayMatch(phrase);
             if (candidates.length == 0) {
                 return out;
             }
@@ -230,37 +230,96 @@ final class TermAtATime {
         return out;
     }
 
-    /** The allowed documents, ascending, that have every term of {@code phrase} (each in its field). */
-    private int[] withAllTerms(PhraseQuery phrase) {
-        int[] docs = null;
-        int count = 0;
-        for (Term term : phrase.getTerms()) {
-            PairQuery.Leaf found = positions.of(term.field(), term.text()).leaves()[leaf.ord];
-            if (found == null) {
+    /**
+     * The allowed documents, ascending, where {@code phrase} may match: a sloppy phrase matches where each of its
+     * terms stands at its own place in the phrase, give or take, and all within the slop of one another (Lucene's
+     * match length). So a document must have every term, and some position of its rarest term there must have each
+     * other term within the slop of its place relative to it. That is necessary, not sufficient: Lucene decides.
+     */
+    private int[] mayMatch(PhraseQuery phrase) {
+        Term[] terms = phrase.getTerms();
+        int[] offsets = phrase.getPositions();
+        PairQuery.Leaf[] found = new PairQuery.Leaf[terms.length];
+        int shortest = 0;
+        for (int t = 0; t < terms.length; t++) {
+            found[t] = positions.of(terms[t].field(), terms[t].text()).leaves()[leaf.ord];
+            if (found[t] == null) {
                 return new int[0];
             }
-            int[] termDocs = found.docs();
-            if (docs == null) {
-                docs = new int[termDocs.length];
-                for (int doc : termDocs) {
-                    if (allowed == null || allowed[doc]) {
-                        docs[count++] = doc;
-                    }
-                }
-            } else {
-                int kept = 0;
-                for (int i = 0; i < count; i++) {
-                    if (Arrays.binarySearch(termDocs, docs[i]) >= 0) {
-                        docs[kept++] = docs[i];
-                    }
-                }
-                count = kept;
-            }
-            if (count == 0) {
-                return new int[0];
+            if (found[t].docs().length < found[shortest].docs().length) {
+                shortest = t;
             }
         }
-        return docs == null ? new int[0] : Arrays.copyOf(docs, count);
+        int[] out = new int[found[shortest].docs().length];
+        int count = 0;
+        int[] at = new int[terms.length];
+        for (int doc : found[shortest].docs()) {
+            if (allowed != null && !allowed[doc] || !allHave(found, doc, at)) {
+                continue;
+            }
+            if (withinSlop(found, offsets, at, phrase.getSlop())) {
+                out[count++] = doc;
+            }
+        }
+        return Arrays.copyOf(out, count);
+    }
+
+    /** Whether every term has the document; {@code at[t]} is then its index in term {@code t}'s documents. */
+    private static boolean allHave(PairQuery.Leaf[] terms, int doc, int[] at) {
+        for (int t = 0; t < terms.length; t++) {
+            at[t] = Arrays.binarySearch(terms[t].docs(), doc);
+            if (at[t] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether some position of the term with the fewest positions in the document has every other term within
+     * {@code slop} of its place in the phrase relative to it ({@code at}: the document's index per term).
+     */
+    private static boolean withinSlop(PairQuery.Leaf[] terms, int[] offsets, int[] at, int slop) {
+        int anchor = 0;
+        for (int t = 1; t < terms.length; t++) {
+            if (freq(terms[t], at[t]) < freq(terms[anchor], at[anchor])) {
+                anchor = t;
+            }
+        }
+        PairQuery.Leaf a = terms[anchor];
+        for (int p = a.starts()[at[anchor]]; p < a.starts()[at[anchor] + 1]; p++) {
+            int place = a.positions()[p] - offsets[anchor];
+            boolean all = true;
+            for (int t = 0; t < terms.length && all; t++) {
+                if (t != anchor) {
+                    all = hasBetween(terms[t], at[t], place + offsets[t] - slop, place + offsets[t] + slop);
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int freq(PairQuery.Leaf term, int index) {
+        return term.starts()[index + 1] - term.starts()[index];
+    }
+
+    /** Whether the term has a position from {@code low} to {@code high} in the document at {@code index}. */
+    private static boolean hasBetween(PairQuery.Leaf term, int index, int low, int high) {
+        int[] positions = term.positions();
+        int from = term.starts()[index];
+        int to = term.starts()[index + 1];
+        while (from < to) {
+            int middle = (from + to) >>> 1;
+            if (positions[middle] < low) {
+                from = middle + 1;
+            } else {
+                to = middle;
+            }
+        }
+        return from < term.starts()[index + 1] && positions[from] <= high;
     }
 
     /** Clauses that may match: their scores added up as doubles, rounded once. */
