@@ -125,7 +125,7 @@ final class TermAtATime {
      */
     void score(Query query, boolean[] only, boolean ascending, Sink sink) throws IOException {
         this.allowed = only;
-        Level top = eval(searcher.rewrite(query), 1f, 0);
+        Level top = eval(query, 1f, 0);
         int[] docs = Arrays.copyOf(top.docs, top.size);
         if (ascending) {
             Arrays.sort(docs);
@@ -144,13 +144,27 @@ final class TermAtATime {
         return level;
     }
 
-    /** The node's score of each document it matches, in {@code value} of the level at {@code depth}. */
+    /**
+     * The node's score of each document it matches, in {@code value} of the level at {@code depth}. The query is
+     * taken as built, not rewritten by Lucene first (rewriting a tree of dozens of clauses, pass after pass until
+     * nothing changes, cost as much as scoring one index): what Lucene's rewriting would change in how a query of
+     * the planner's shapes scores is done here as the tree is walked (a clause or disjunct alone stands for its
+     * query, a nested pure disjunction adds its clauses to the enclosing sum), and leaves are rewritten one by one.
+     */
     private Level eval(Query query, float boost, int depth) throws IOException {
         if (query instanceof BoostQuery boosted) {
             return eval(boosted.getQuery(), boost * boosted.getBoost(), depth);
         }
         if (query instanceof DisjunctionMaxQuery max) {
+            if (max.getDisjuncts().size() == 1) {
+                return eval(max.getDisjuncts().iterator().next(), boost, depth);
+            }
             return disjunctionMax(max, boost, depth);
+        }
+        if (query instanceof BooleanQuery bool && bool.clauses().size() == 1 && bool.getMinimumNumberShouldMatch() == 0
+                && bool.clauses().get(0).getOccur() != BooleanClause.Occur.FILTER
+                && bool.clauses().get(0).getOccur() != BooleanClause.Occur.MUST_NOT) {
+            return eval(bool.clauses().get(0).getQuery(), boost, depth);
         }
         if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0) {
             boolean should = false;
@@ -198,7 +212,7 @@ final class TermAtATime {
                 return out;
             }
         }
-        Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, boost);
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, boost);
         Scorer scorer = weight.scorer(leaf);
         if (scorer == null) {
             return out;
@@ -322,10 +336,26 @@ final class TermAtATime {
         return from < term.starts()[index + 1] && positions[from] <= high;
     }
 
-    /** Clauses that may match: their scores added up as doubles, rounded once. */
+    /**
+     * Clauses that may match: their scores added up as doubles, rounded once. The clauses of a clause that is itself
+     * a pure disjunction are added here, as Lucene's rewriting flattens them into this one.
+     */
     private Level sum(BooleanQuery query, float boost, int depth) throws IOException {
         Level out = level(depth);
+        addClauses(query, boost, out, depth);
+        for (int i = 0; i < out.size; i++) {
+            int doc = out.docs[i];
+            out.value[doc] = (float) out.sum[doc];
+        }
+        return out;
+    }
+
+    private void addClauses(BooleanQuery query, float boost, Level out, int depth) throws IOException {
         for (BooleanClause clause : query.clauses()) {
+            if (clause.getQuery() instanceof BooleanQuery inner && isPureDisjunction(inner)) {
+                addClauses(inner, boost, out, depth);
+                continue;
+            }
             Level part = eval(clause.getQuery(), boost, depth + 1);
             for (int i = 0; i < part.size; i++) {
                 int doc = part.docs[i];
@@ -333,11 +363,12 @@ final class TermAtATime {
                 out.sum[doc] += part.value[doc];
             }
         }
-        for (int i = 0; i < out.size; i++) {
-            int doc = out.docs[i];
-            out.value[doc] = (float) out.sum[doc];
-        }
-        return out;
+    }
+
+    /** Only optional clauses, at most one of which must match (as Lucene's {@code isPureDisjunction}). */
+    private static boolean isPureDisjunction(BooleanQuery query) {
+        return query.getMinimumNumberShouldMatch() <= 1
+                && query.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD);
     }
 
     /** Clauses that must all match; the scoring ones ({@code MUST}) added up as doubles, rounded once. */
