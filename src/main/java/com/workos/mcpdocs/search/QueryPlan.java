@@ -3,9 +3,7 @@ package com.workos.mcpdocs.search;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.ToDoubleBiFunction;
+import java.util.function.BiPredicate;
 import java.util.Set;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -53,26 +51,26 @@ final class QueryPlan {
     private final List<Query> quoted;
 
     /**
-     * The share of a field's pages that contain a term: a query of enough words leaves a word out of the fields
-     * where it is common (it barely moves a BM25 score there), by reading the term's "rare" stored score.
+     * Whether a term is common in one of the fields a weighting counts: a query of enough words leaves a word out
+     * of the fields where it is common (it barely moves a BM25 score there), by reading the term's "rare" stored
+     * score.
      */
-    private final ToDoubleBiFunction<String, String> share;
-    private final Map<String, Boolean> common = new HashMap<>();
+    private final BiPredicate<Impacts.Weighting, String> common;
     /** The words stemmed more boldly (Porter), so that provisioning meets provision and healthy meets health. */
     private final List<String> stemmed;
 
     /** A plan of words alone: no stems, no neighbouring pairs. */
     QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
-              List<Query> quoted, ToDoubleBiFunction<String, String> share) {
-        this(text, terms, synonymGroups, phrase, quoted, share, List.of(), List.of());
+              List<Query> quoted, BiPredicate<Impacts.Weighting, String> common) {
+        this(text, terms, synonymGroups, phrase, quoted, common, List.of(), List.of());
     }
 
     QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
-              List<Query> quoted, ToDoubleBiFunction<String, String> share, List<String> stemmed,
+              List<Query> quoted, BiPredicate<Impacts.Weighting, String> common, List<String> stemmed,
               List<List<String>> pairs) {
         this.pairs = List.copyOf(pairs);
         this.stemmed = List.copyOf(stemmed);
-        this.share = share;
+        this.common = common;
         this.quoted = List.copyOf(quoted);
         this.text = text;
         this.terms = List.copyOf(terms);
@@ -170,8 +168,8 @@ final class QueryPlan {
         return query.build();
     }
 
-    ToDoubleBiFunction<String, String> vocabulary() {
-        return share;
+    BiPredicate<Impacts.Weighting, String> commonness() {
+        return common;
     }
 
     /**
@@ -180,18 +178,7 @@ final class QueryPlan {
      * barely moves a score.
      */
     private Query termQuery(ImpactQuery.Postings index, String term, Impacts.Weighting weighting) {
-        boolean dropCommon = terms.size() >= MIN_TERMS_TO_DROP_COMMON && isCommon(term, weighting);
+        boolean dropCommon = terms.size() >= MIN_TERMS_TO_DROP_COMMON && common.test(weighting, term);
         return new ImpactQuery(index, dropCommon ? weighting.rareField() : weighting.field(), term);
-    }
-
-    private boolean isCommon(String term, Impacts.Weighting weighting) {
-        return common.computeIfAbsent(weighting.name() + '\u0000' + term, k -> {
-            for (String field : weighting.weights().keySet()) {
-                if (share.applyAsDouble(field, term) > Impacts.COMMON_SHARE) {
-                    return true;
-                }
-            }
-            return false;
-        });
     }
 }

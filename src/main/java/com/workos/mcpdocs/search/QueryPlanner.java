@@ -58,6 +58,9 @@ final class QueryPlanner {
     private final TermCache<Double> presence = new TermCache<>(MAX_REMEMBERED, this::readShare);
     private final Map<String, List<String>> corrected = new ConcurrentHashMap<>();
     private final Map<String, TokenPlan> tokenPlans = new ConcurrentHashMap<>();
+    /** Whether a term is common for a weighting, by weighting name (names are unique: {@link Fields}). */
+    private final TermCache<Boolean> commonTerms = new TermCache<>(MAX_REMEMBERED, this::readCommon);
+    private final Map<String, Impacts.Weighting> weightings = new ConcurrentHashMap<>();
     /** The analyzed terms of each synonym phrase (as many as the synonym file has). */
     private final Map<String, List<String>> synonymTerms = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 100_000;
@@ -126,7 +129,7 @@ final class QueryPlanner {
             }
         }
         List<String> stemmed = Analysis.terms(stemmer, Fields.PHRASE, text);
-        return new QueryPlan(text, terms, synonymGroups, phrase, quoted, this::share, stemmed, pairs(text));
+        return new QueryPlan(text, terms, synonymGroups, phrase, quoted, this::isCommon, stemmed, pairs(text));
     }
 
     /**
@@ -288,6 +291,25 @@ final class QueryPlanner {
             }
         }
         return new ArrayList<>();
+    }
+
+    /**
+     * Whether a term is common in one of the fields the weighting counts (in more than
+     * {@value Impacts#COMMON_SHARE} of their documents), once per weighting and term: a query asks it of every
+     * term for every index.
+     */
+    boolean isCommon(Impacts.Weighting weighting, String term) {
+        weightings.putIfAbsent(weighting.name(), weighting);
+        return commonTerms.get(weighting.name(), term);
+    }
+
+    private Boolean readCommon(String weighting, String term) {
+        for (String field : weightings.get(weighting).weights().keySet()) {
+            if (share(field, term) > Impacts.COMMON_SHARE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The share of a field's documents that contain a term: 0 when none does. */

@@ -55,7 +55,7 @@ final class Suggestions {
                 List<String> wordTerms = Analysis.terms(new DocsAnalyzer(false), Fields.BODY, word);
                 QueryPlan one = new QueryPlan(word, plan.terms().stream()
                         .filter(t -> t.whole().stream().anyMatch(wordTerms::contains))
-                        .toList(), List.of(), null, List.of(), plan.vocabulary());
+                        .toList(), List.of(), null, List.of(), plan.commonness());
                 if (!one.isEmpty() && counter.applyAsInt(one.query(postings, Fields.PAGE)) > 0) {
                     single.add(word);
                 }
