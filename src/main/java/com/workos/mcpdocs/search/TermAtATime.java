@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -367,8 +367,15 @@ final class TermAtATime {
 
     /** Only optional clauses, at most one of which must match (as Lucene's {@code isPureDisjunction}). */
     private static boolean isPureDisjunction(BooleanQuery query) {
-        return query.getMinimumNumberShouldMatch() <= 1
-                && query.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD);
+        if (query.getMinimumNumberShouldMatch() > 1) {
+            return false;
+        }
+        for (BooleanClause clause : query.clauses()) {
+            if (clause.getOccur() != BooleanClause.Occur.SHOULD) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Clauses that must all match; the scoring ones ({@code MUST}) added up as doubles, rounded once. */

@@ -68,18 +68,17 @@ class EmbeddedIndexCopyTest {
         return index.search(query, 10, null).hits().stream().map(SearchHit::path).toList();
     }
 
-    /** The complete copy, once the prefetch thread has written it (it writes after handing the index over). */
+    /**
+     * The complete copy, once the prefetch thread has written it (it writes after handing the index over) and
+     * removed what else the folder held (it does that after moving the copy into place).
+     */
     private Path awaitCopy() throws Exception {
         for (int i = 0; i < 600; i++) {
             try (Stream<Path> entries = Files.list(copies)) {
-                List<Path> done = entries.filter(p -> p.getFileName().toString().startsWith("index-")
-                        && Files.exists(p.resolve(PrebuiltIndex.PROPERTIES))).toList();
-                if (done.size() == 1 && !done.get(0).getFileName().toString().equals("index-0ld")) {
-                    try (Stream<Path> partial = Files.list(copies)) {
-                        if (partial.noneMatch(p -> p.getFileName().toString().startsWith(".partial-"))) {
-                            return done.get(0);
-                        }
-                    }
+                List<Path> all = entries.toList();
+                if (all.size() == 1 && all.get(0).getFileName().toString().startsWith("index-")
+                        && Files.exists(all.get(0).resolve(PrebuiltIndex.PROPERTIES))) {
+                    return all.get(0);
                 }
             }
             Thread.sleep(50);
