@@ -234,8 +234,8 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
 
     /**
      * The message a checked JSON object is. Requests and notifications are made from the object as read: the SDK's
-     * reader would parse the line a second time and convert the map it gets into the message (four times the work of
-     * one parse). A client's responses (rare) go through the SDK's reader.
+     * reader would parse the line a second time and convert the map it gets into the message (both parses and the
+     * conversion measured four times one parse). A client's responses (rare) go through the SDK's reader.
      */
     private McpSchema.JSONRPCMessage message(Map<?, ?> value, String line) throws IOException {
         Object method = value.get("method");
