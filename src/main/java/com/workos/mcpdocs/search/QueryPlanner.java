@@ -57,7 +57,12 @@ final class QueryPlanner {
     /** Query words repeat: a term's share of a field is looked up in the index once. */
     private final TermCache<Double> presence = new TermCache<>(MAX_REMEMBERED, this::readShare);
     private final Map<String, List<String>> corrected = new ConcurrentHashMap<>();
-    private final Map<String, TokenPlan> tokenPlans = new ConcurrentHashMap<>();
+    /**
+     * What each token of a query stands for, worked out once per token (its analysis is the body's): the index never
+     * changes, and the words of questions about one product come back query after query (analysis and dictionary
+     * lookups were half of a query's planning).
+     */
+    private final TermCache<TokenPlan> tokenPlans = new TermCache<>(MAX_REMEMBERED, (field, raw) -> readToken(raw));
     /** Whether a term is common for a weighting, by weighting name (names are unique: {@link Fields}). */
     private final TermCache<Boolean> commonTerms = new TermCache<>(MAX_REMEMBERED, this::readCommon);
     private final Map<String, Impacts.Weighting> weightings = new ConcurrentHashMap<>();
@@ -83,7 +88,7 @@ final class QueryPlanner {
             tokens.add(token.group());
         }
         while (!tokens.isEmpty()) {
-            TokenPlan planned = tokenPlan(tokens.poll());
+            TokenPlan planned = tokenPlans.get(Fields.BODY, tokens.poll());
             if (planned.segments() != null) {
                 // Code the corpus does not name as a whole: its namespaces and method, one by one.
                 for (int i = planned.segments().size() - 1; i >= 0; i--) {
@@ -130,22 +135,6 @@ final class QueryPlanner {
         }
         List<String> stemmed = Analysis.terms(stemmer, Fields.PHRASE, text);
         return new QueryPlan(text, terms, synonymGroups, phrase, quoted, this::isCommon, stemmed, pairs(text));
-    }
-
-    /**
-     * What one token of a query stands for, worked out once per token: the index never changes, and the words of
-     * questions about one product come back query after query (analysis and dictionary lookups were half of a
-     * query's planning). Tokens past {@value #MAX_REMEMBERED} are worked out each time.
-     */
-    private TokenPlan tokenPlan(String raw) {
-        TokenPlan known = tokenPlans.get(raw);
-        if (known == null) {
-            known = readToken(raw);
-            if (tokenPlans.size() < MAX_REMEMBERED) {
-                tokenPlans.put(raw, known);
-            }
-        }
-        return known;
     }
 
     /**
