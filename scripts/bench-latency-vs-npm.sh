@@ -34,8 +34,8 @@ run() {
 run "$JAVA_CMD" "$REPEAT" > target/bench-java.json
 # The npm package re-reads every file per call (about 0.3 s each): one pass is enough for its median.
 run "node $BASE/package/dist/index.js" 1 > target/bench-npm.json
-python3 - <<'PY'
-import json
+BENCH="$BENCH" python3 - <<'PY'
+import json, os, sys
 j = json.load(open("target/bench-java.json")); n = json.load(open("target/bench-npm.json"))
 for name, r in (("java", j), ("npm ", n)):
     l = r["latency_ms"]
@@ -45,9 +45,8 @@ print(f"npm/java p50 ratio: {n['latency_ms']['p50'] / j['latency_ms']['p50']:.0f
       f"p99 ratio: {n['latency_ms']['p99'] / j['latency_ms']['p99']:.0f}x")
 # The first pass meets every query for the first time in a fresh JVM (compilation, first reads of each term);
 # the later passes show the server once it has run for a while.
-def pct(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
+sys.path.insert(0, os.path.dirname(os.environ["BENCH"]))
+from mcpbench import percentile as pct  # the same percentiles as the summaries above
 for label, keep in (("java, first pass", lambda c: c["rep"] == 0), ("java, later passes", lambda c: c["rep"] > 0)):
     ms = [c["ms"] for c in j["per_call"] if keep(c) and not c["failure"]]
     if ms:
