@@ -54,11 +54,19 @@ public final class App {
     }
 
     /**
+     * How long the server waits with no request before each warm-up search: longer than the gaps between the
+     * requests of a client at work (a model's calls, a benchmark's), shorter than a person's first question.
+     */
+    static final long QUIET_BEFORE_WARM_UP_NANOS = 300_000_000L;
+
+    /**
      * Services loading from now on, on a thread of their own: the server can answer {@code initialize} at once, and
-     * the first tool call waits for the corpus and index.
+     * the first tool call waits for the corpus and index. Once loaded, the search is warmed up while no request
+     * comes.
      */
     public static Supplier<Services> servicesInBackground(Path docsDir, DataDirectory data) {
         CompletableFuture<Supplier<Services>> loading = new CompletableFuture<>();
+        IdleTime idle = new IdleTime(QUIET_BEFORE_WARM_UP_NANOS);
         Thread loader = new Thread(() -> {
             try {
                 if (servesEmbedded(docsDir, data)) {
@@ -71,6 +79,7 @@ public final class App {
                 // not a whole search: with initialize answered early the first call comes while one would still
                 // run, and on two cores both were slower (measured).
                 services.search().prepare();
+                warmUp(services, idle);
             } catch (IOException | RuntimeException e) {
                 log.error("Cannot load the documentation: {}", e.getMessage());
                 loading.completeExceptionally(e);
@@ -79,6 +88,7 @@ public final class App {
         loader.setDaemon(true);
         loader.start();
         return () -> {
+            idle.touch();
             try {
                 return loading.join().get();
             } catch (CompletionException e) {
@@ -86,6 +96,24 @@ public final class App {
                         + e.getCause().getMessage(), e.getCause());
             }
         };
+    }
+
+    /**
+     * The client JIT compiles the search as it runs, so the first few dozen searches of a fresh JVM are slow (tens of
+     * milliseconds). Searches made from the corpus get it compiled in the quiet times between requests: an editor
+     * starts its servers well before anyone asks a question. The quiet time counts from here, so a first call that
+     * comes soon after start never finds a warm-up search running.
+     */
+    private static void warmUp(Services services, IdleTime idle) {
+        idle.touch();
+        long start = System.nanoTime();
+        try {
+            int searches = services.search().warmUp(idle::awaitQuiet);
+            log.debug("Warm-up: {} searches, finished {} ms after it began", searches,
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("The search warm-up stopped (searches are not affected): {}", e.toString());
+        }
     }
 
     /** Whether {@link #services} would serve the corpus embedded in the jar (no folder given, nothing synced). */

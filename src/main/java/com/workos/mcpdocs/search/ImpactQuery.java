@@ -45,6 +45,11 @@ final class ImpactQuery extends Query {
             this.positions = new PairQuery.Positions(searcher);
         }
 
+        /** How many terms' postings are kept. */
+        int cachedTerms() {
+            return read.size();
+        }
+
         /** The term positions read so far in the same index, for pairs of words. */
         PairQuery.Positions positions() {
             return positions;

@@ -79,6 +79,16 @@ final class QueryPlanner {
         this.synonyms = synonyms;
     }
 
+    /** How many query tokens have their plan kept. */
+    int cachedTokens() {
+        return tokenPlans.size();
+    }
+
+    /** A planner over the same index and synonyms whose caches start empty. */
+    QueryPlanner withOwnCaches() {
+        return new QueryPlanner(reader, synonyms);
+    }
+
     QueryPlan plan(String text) {
         List<QueryPlan.TermClause> terms = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();

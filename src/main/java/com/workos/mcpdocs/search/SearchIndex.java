@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
@@ -159,6 +161,21 @@ public final class SearchIndex {
         this.suggestions = new Suggestions(pageReader, pageImpacts, this::countHits);
     }
 
+    /** A copy of {@code shared} on the same readers and tables, with caches of its own that start empty. */
+    private SearchIndex(SearchIndex shared) {
+        this.corpus = shared.corpus;
+        this.pages = shared.pages;
+        this.sections = shared.sections;
+        this.pagePaths = shared.pagePaths;
+        this.pagesByDoc = shared.pagesByDoc;
+        this.sectionPages = shared.sectionPages;
+        this.firstSection = shared.firstSection;
+        this.planner = shared.planner.withOwnCaches();
+        this.pageImpacts = new ImpactQuery.Postings(pages);
+        this.sectionImpacts = new ImpactQuery.Postings(sections);
+        this.suggestions = new Suggestions(pages.getIndexReader(), pageImpacts, this::countHits);
+    }
+
     /**
      * Plans a query once, which sets up the analyzers and the stemmer's dictionary (most of a first query), and
      * quotes a snippet from a short text, which compiles the patterns that turn pages into readable text.
@@ -168,6 +185,32 @@ public final class SearchIndex {
         String text = "## Searches\n\nA search is <b>prepared</b> [once](x).";
         Snippets.best(new Snippets.Prepared(Snippets.flatten(IndexText.readable(text))),
                 new Snippets.Terms(plan.termSet()));
+    }
+
+    /**
+     * Runs the {@linkplain WarmUp warm-up searches} while {@code next} answers true (it is asked before each one,
+     * and may wait), and hands each result to {@code use}. They run on a copy of this index with caches of its
+     * own, dropped afterwards: what they leave behind is compiled code, not plans, postings or texts that the
+     * searches after them would find ready.
+     *
+     * @return how many searches ran
+     */
+    public int warmUp(BooleanSupplier next, BiConsumer<String, SearchResult> use) {
+        SearchIndex copy = new SearchIndex(this);
+        int done = 0;
+        for (WarmUp.Search search : WarmUp.searches(pagesByDoc)) {
+            if (!next.getAsBoolean()) {
+                break;
+            }
+            use.accept(search.query(), copy.search(search.query(), 10, search.section()));
+            done++;
+        }
+        return done;
+    }
+
+    /** What this index keeps from earlier searches: query tokens, terms' postings and sections' texts. */
+    int cachedEntries() {
+        return planner.cachedTokens() + pageImpacts.cachedTerms() + sectionImpacts.cachedTerms() + sectionTexts.size();
     }
 
     /** Builds the index of {@code corpus} in memory. */

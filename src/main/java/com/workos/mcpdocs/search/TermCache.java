@@ -29,6 +29,11 @@ final class TermCache<V> {
         this.load = load;
     }
 
+    /** How many values are kept. */
+    int size() {
+        return size.get();
+    }
+
     V get(String field, String term) {
         Map<String, V> terms = byField.computeIfAbsent(field, f -> new ConcurrentHashMap<>(INITIAL_TERMS));
         V value = terms.get(term);

@@ -4,6 +4,7 @@ import com.workos.mcpdocs.search.SearchHit;
 import com.workos.mcpdocs.search.SearchIndex;
 import com.workos.mcpdocs.search.SearchResult;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** Ranked search over the docs. */
 public final class SearchService {
@@ -24,6 +25,17 @@ public final class SearchService {
      */
     public void prepare() {
         index.prepare();
+    }
+
+    /**
+     * Runs searches that get the search compiled before a client's first query, each one up to its Markdown
+     * answer, while {@code next} answers true (asked before each search; it may wait for the server to be idle).
+     * Later searches find none of their data cached: only the code is ready.
+     *
+     * @return how many searches ran
+     */
+    public int warmUp(BooleanSupplier next) {
+        return index.warmUp(next, SearchService::format);
     }
 
     /**

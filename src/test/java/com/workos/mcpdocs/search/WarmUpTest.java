@@ -1,0 +1,65 @@
+package com.workos.mcpdocs.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.workos.mcpdocs.McpTestServer;
+import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.corpus.CorpusInfo;
+import com.workos.mcpdocs.corpus.CorpusLoader;
+import com.workos.mcpdocs.corpus.Page;
+import com.workos.mcpdocs.source.ContentTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The warm-up searches: of every shape, stopped when asked, and leaving nothing in the index's caches. */
+class WarmUpTest {
+
+    static Corpus corpus;
+
+    @BeforeAll
+    static void load() throws Exception {
+        corpus = CorpusLoader.load(ContentTree.fromDirectory(McpTestServer.fixtureDir()),
+                new CorpusInfo("fixture", "test", "2026-01-01"));
+    }
+
+    @Test
+    void searchesComeInTheShapesPeopleAsk() {
+        List<WarmUp.Search> searches = WarmUp.searches(corpus.pages().toArray(Page[]::new));
+        List<String> queries = searches.stream().map(WarmUp.Search::query).toList();
+        Page first = corpus.pages().iterator().next();
+        assertThat(queries).contains(first.title(), first.path().replace('-', '_'));
+        assertThat(queries).anyMatch(q -> q.matches("[a-z]+(?:[A-Z][a-z0-9]*)+"));
+        assertThat(queries).anyMatch(q -> q.contains(" ") && q.endsWith("."));
+        assertThat(searches).anyMatch(s -> s.section() != null);
+    }
+
+    @Test
+    void runsEverySearchOnACopyAndLeavesTheIndexCachesEmpty() throws Exception {
+        SearchIndex index = SearchIndex.build(corpus);
+        assertThat(index.cachedEntries()).isZero();
+        Map<String, SearchResult> results = new java.util.LinkedHashMap<>();
+        int done = index.warmUp(() -> true, results::put);
+        assertThat(done).isEqualTo(WarmUp.searches(corpus.pages().toArray(Page[]::new)).size());
+        assertThat(results.values()).anyMatch(r -> !r.hits().isEmpty());
+        assertThat(results.values()).anyMatch(r -> r.hits().isEmpty());
+        assertThat(index.cachedEntries()).isZero();
+        // The same searches on the index itself do fill its caches (so the check above can fail).
+        index.search(results.keySet().iterator().next(), 10, null);
+        assertThat(index.cachedEntries()).isPositive();
+    }
+
+    @Test
+    void asksBeforeEachSearchAndStopsWhenTold() throws Exception {
+        SearchIndex index = SearchIndex.build(corpus);
+        AtomicInteger asked = new AtomicInteger();
+        List<String> used = new ArrayList<>();
+        int done = index.warmUp(() -> asked.incrementAndGet() <= 3, (query, result) -> used.add(query));
+        assertThat(done).isEqualTo(3);
+        assertThat(used).hasSize(3);
+        assertThat(asked).hasValue(4);
+    }
+}
