@@ -54,19 +54,12 @@ public final class App {
     }
 
     /**
-     * How long the server waits with no request before each warm-up search: longer than the gaps between the
-     * requests of a client at work (a model's calls, a benchmark's), shorter than a person's first question.
-     */
-    static final long QUIET_BEFORE_WARM_UP_NANOS = 300_000_000L;
-
-    /**
      * Services loading from now on, on a thread of their own: the server can answer {@code initialize} at once, and
-     * the first tool call waits for the corpus and index. Once loaded, the search is warmed up while no request
-     * comes.
+     * the first tool call waits for the corpus and index. Once loaded, the search is warmed up in {@code idle}'s
+     * quiet times; every use of the services counts as a request there.
      */
-    public static Supplier<Services> servicesInBackground(Path docsDir, DataDirectory data) {
+    public static Supplier<Services> servicesInBackground(Path docsDir, DataDirectory data, IdleTime idle) {
         CompletableFuture<Supplier<Services>> loading = new CompletableFuture<>();
-        IdleTime idle = new IdleTime(QUIET_BEFORE_WARM_UP_NANOS);
         Thread loader = new Thread(() -> {
             try {
                 if (servesEmbedded(docsDir, data)) {

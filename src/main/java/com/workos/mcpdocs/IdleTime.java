@@ -5,9 +5,16 @@ import java.util.function.LongSupplier;
 
 /**
  * When the server last began serving a request, and a wait for a quiet time after it: background work (the search
- * warm-up) runs in the gaps between a client's requests, not alongside them, which on two cores would slow both.
+ * warm-up, listing the pages as resources) runs in the gaps between a client's requests, not alongside them, which on
+ * two cores would slow both.
  */
-final class IdleTime {
+public final class IdleTime {
+
+    /**
+     * How long no request must have come: longer than the gaps between the requests of a client at work (a model's
+     * calls, a benchmark's), shorter than a person's first question.
+     */
+    public static final long QUIET_NANOS = 300_000_000L;
 
     /** Sleeps for a number of nanoseconds. */
     interface Sleeper {
@@ -19,9 +26,9 @@ final class IdleTime {
     private final Sleeper sleeper;
     private volatile long last;
 
-    /** @param quietNanos how long no request must have come before {@link #awaitQuiet} returns */
-    IdleTime(long quietNanos) {
-        this(quietNanos, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+    /** A quiet time of {@link #QUIET_NANOS}, counted from now until a request comes. */
+    public IdleTime() {
+        this(QUIET_NANOS, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
     }
 
     /** @param clock a monotonic clock in nanoseconds, which {@code sleeper} advances */
@@ -32,8 +39,8 @@ final class IdleTime {
         this.last = clock.getAsLong();
     }
 
-    /** A request begins now. */
-    void touch() {
+    /** A request begins now (or, from the server itself, the quiet time is to count from now). */
+    public void touch() {
         last = clock.getAsLong();
     }
 
@@ -42,7 +49,7 @@ final class IdleTime {
      *
      * @return true once it is quiet; false when the thread was interrupted (its flag set again)
      */
-    boolean awaitQuiet() {
+    public boolean awaitQuiet() {
         while (true) {
             long wait = last + quietNanos - clock.getAsLong();
             if (wait <= 0) {

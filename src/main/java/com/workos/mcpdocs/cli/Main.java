@@ -1,6 +1,7 @@
 package com.workos.mcpdocs.cli;
 
 import com.workos.mcpdocs.App;
+import com.workos.mcpdocs.IdleTime;
 import com.workos.mcpdocs.corpus.CorpusInfo;
 import com.workos.mcpdocs.http.DocsHttpServer;
 import com.workos.mcpdocs.http.HttpOptions;
@@ -124,8 +125,10 @@ public final class Main implements Callable<Integer> {
         ResilientStdioTransportProvider transport = new ResilientStdioTransportProvider(McpJsonDefaults::getMapper,
                 stdin, System.out, Handshake.of(corpus));
         // The corpus and index load meanwhile: initialize is answered without them, the first tool call waits.
-        Supplier<Services> services = App.servicesInBackground(docs, data);
-        McpSyncServer server = DocsMcpServer.create(services, corpus, transport);
+        // Background work (the search warm-up, listing pages as resources) waits for quiet times between calls.
+        IdleTime idle = new IdleTime();
+        Supplier<Services> services = App.servicesInBackground(docs, data, idle);
+        McpSyncServer server = DocsMcpServer.create(services, corpus, transport, idle::awaitQuiet);
         // This thread has nothing else to do until stdin closes: it sets up what writing a first result needs.
         DocsMcpServer.prepareAnswers(McpJsonDefaults.getMapper());
         Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));

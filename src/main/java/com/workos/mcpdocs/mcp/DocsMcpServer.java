@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Builds the MCP server over the services: its identity, instructions, capabilities and tools. */
@@ -36,10 +37,21 @@ public final class DocsMcpServer {
 
     /**
      * A server whose every call asks {@code current} for the services, so a reloaded corpus is picked up and a
-     * corpus still loading is waited for; {@code corpus} describes it without loading it.
+     * corpus still loading is waited for; {@code corpus} describes it without loading it. The pages join the
+     * resource list after the first tool call, or two seconds.
      */
     public static McpSyncServer create(Supplier<Services> current, CorpusInfo corpus,
                                        McpServerTransportProvider transport) {
+        return create(current, corpus, transport, null);
+    }
+
+    /**
+     * As {@link #create(Supplier, CorpusInfo, McpServerTransportProvider)}, the pages joining the resource list once
+     * {@code quiet} returns (a wait for a time with no request; false: never), or after the first tool call or two
+     * seconds when it is {@code null}.
+     */
+    public static McpSyncServer create(Supplier<Services> current, CorpusInfo corpus,
+                                       McpServerTransportProvider transport, BooleanSupplier quiet) {
         Handshake handshake = Handshake.of(corpus);
         DocsResources resources = new DocsResources(current);
         DocsPrompts prompts = new DocsPrompts(current);
@@ -81,11 +93,18 @@ public final class DocsMcpServer {
                                         request.argument().value())))
                 .build();
         // Listing every page needs the corpus, which may still be loading: the pages are added as resources once it
-        // is there, so initialize does not wait for it (reads through the template wait on their own). On two cores
-        // the first tool call goes first; the list follows it, or two seconds, whichever comes sooner.
+        // is there, so initialize does not wait for it (reads through the template wait on their own). Adding 528
+        // of them takes about 30 ms, which on two cores slowed the calls made meanwhile: it waits for a quiet time,
+        // else the first tool call goes first and the list follows it, or two seconds, whichever comes sooner.
         Thread lister = new Thread(() -> {
             try {
-                firstCall.await(2, TimeUnit.SECONDS);
+                if (quiet != null) {
+                    if (!quiet.getAsBoolean()) {
+                        return;
+                    }
+                } else {
+                    firstCall.await(2, TimeUnit.SECONDS);
+                }
                 for (var resource : resources.all()) {
                     server.addResource(new McpServerFeatures.SyncResourceSpecification(resource,
                             (exchange, request) -> resources.read(request.uri())));

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The stdio server in this process, without the answer to {@code initialize} that a server started from the command
@@ -25,6 +26,11 @@ final class StdioSession implements AutoCloseable {
     private final McpSyncServer server;
 
     StdioSession(Services services, CorpusInfo corpus) throws IOException {
+        this(services, corpus, null);
+    }
+
+    /** @param quiet what the server waits for before it lists the pages as resources ({@code null}: its default) */
+    StdioSession(Services services, CorpusInfo corpus, BooleanSupplier quiet) throws IOException {
         PipedInputStream stdin = new PipedInputStream(client, 1 << 16);
         OutputStream stdout = new OutputStream() {
             private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -40,7 +46,7 @@ final class StdioSession implements AutoCloseable {
             }
         };
         server = DocsMcpServer.create(() -> services, corpus,
-                new ResilientStdioTransportProvider(McpJsonDefaults.getMapper(), stdin, stdout));
+                new ResilientStdioTransportProvider(McpJsonDefaults.getMapper(), stdin, stdout), quiet);
     }
 
     /** Writes {@code text} (whole lines) to the server's stdin. */
