@@ -92,6 +92,22 @@ public final class App {
     }
 
     /**
+     * {@code current} (services already loaded), its search warmed up in the quiet times between uses (as
+     * {@link #servicesInBackground} does): for the HTTP server.
+     */
+    public static Supplier<Services> warmingUp(Supplier<Services> current) {
+        IdleTime idle = new IdleTime();
+        Services services = current.get();
+        Thread warmUp = new Thread(() -> warmUp(services, idle), "search-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return () -> {
+            idle.touch();
+            return current.get();
+        };
+    }
+
+    /**
      * The client JIT compiles the search as it runs, so the first few dozen searches of a fresh JVM are slow (tens of
      * milliseconds). Searches made from the corpus get it compiled in the quiet times between requests: an editor
      * starts its servers well before anyone asks a question. The quiet time counts from here, so a first call that

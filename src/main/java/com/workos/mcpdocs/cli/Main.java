@@ -185,7 +185,9 @@ public final class Main implements Callable<Integer> {
             HttpOptions options = new HttpOptions(host, port, bearer, allowHosts, allowOrigins, maxBody, rateLimit,
                     java.time.Duration.ofSeconds(30));
             // Replicas and long-running servers follow syncs of the data directory without a restart.
-            DocsHttpServer server = DocsHttpServer.start(App.reloadingServices(parent.docs, parent.data()), options);
+            // Its search is compiled in the quiet times before and between requests (see App.warmingUp).
+            DocsHttpServer server = DocsHttpServer.start(App.warmingUp(App.reloadingServices(parent.docs,
+                    parent.data())), options);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "http-shutdown"));
             System.err.println("Serving MCP at " + server.baseUrl() + DocsHttpServer.MCP_PATH);
             server.join();
