@@ -1,5 +1,9 @@
 package com.workos.mcpdocs;
 
+import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.corpus.CorpusInfo;
+import com.workos.mcpdocs.corpus.CorpusLoader;
+import com.workos.mcpdocs.source.ContentTree;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
@@ -54,6 +58,12 @@ public final class McpTestServer implements AutoCloseable {
         // An empty data directory, so a corpus synced on this machine does not stand in for the embedded one.
         return new McpTestServer(List.of("--data-dir", Path.of("target", "no-synced-corpus").toAbsolutePath()
                 .toString()));
+    }
+
+    /** The hand-written fixture corpus, loaded. */
+    public static Corpus fixtureCorpus() throws java.io.IOException {
+        return CorpusLoader.load(ContentTree.fromDirectory(fixtureDir()),
+                new CorpusInfo("fixture", "test", "2026-01-01"));
     }
 
     public static Path fixtureDir() {

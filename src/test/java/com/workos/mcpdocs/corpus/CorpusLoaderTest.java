@@ -15,8 +15,7 @@ class CorpusLoaderTest {
 
     @BeforeAll
     static void load() throws Exception {
-        corpus = CorpusLoader.load(ContentTree.fromDirectory(McpTestServer.fixtureDir()),
-                new CorpusInfo("fixture", "test", "2026-01-01"));
+        corpus = McpTestServer.fixtureCorpus();
     }
 
     @Test

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.McpTestServer;
 import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.corpus.CorpusLoader;
 import com.workos.mcpdocs.service.Services;
-import com.workos.mcpdocs.source.ContentTree;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,7 +35,7 @@ class EarlyInitializeTest {
 
     @BeforeAll
     static void load() throws IOException {
-        services = Services.of(CorpusLoader.load(ContentTree.fromDirectory(McpTestServer.fixtureDir()), CORPUS));
+        services = Services.of(McpTestServer.fixtureCorpus());
     }
 
     static String initialize(String id, String version) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.McpTestServer;
 import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.corpus.CorpusLoader;
 import com.workos.mcpdocs.service.Services;
-import com.workos.mcpdocs.source.ContentTree;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,9 +17,8 @@ class ResourceListingTest {
 
     @Test
     void pagesAreListedOnceTheServerIsQuiet() throws Exception {
-        CorpusInfo corpus = new CorpusInfo("fixture", "test", "2026-01-01");
-        Services services = Services.of(CorpusLoader.load(ContentTree.fromDirectory(McpTestServer.fixtureDir()),
-                corpus));
+        Services services = Services.of(McpTestServer.fixtureCorpus());
+        CorpusInfo corpus = services.corpus().info();
         CountDownLatch quiet = new CountDownLatch(1);
         try (StdioSession session = new StdioSession(services, corpus, () -> {
             try {

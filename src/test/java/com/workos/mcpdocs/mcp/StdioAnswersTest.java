@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.McpTestServer;
 import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.corpus.CorpusLoader;
 import com.workos.mcpdocs.service.Services;
-import com.workos.mcpdocs.source.ContentTree;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +25,8 @@ class StdioAnswersTest {
 
     @Test
     void everyAnswerIsOneLineOfValidUtf8JsonWhateverTheTextHolds() throws Exception {
-        CorpusInfo corpus = new CorpusInfo("fixture", "test", "2026-01-01");
-        Services services = Services.of(CorpusLoader.load(ContentTree.fromDirectory(McpTestServer.fixtureDir()),
-                corpus));
+        Services services = Services.of(McpTestServer.fixtureCorpus());
+        CorpusInfo corpus = services.corpus().info();
         String requests = """
                 {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
                 "capabilities":{},"clientInfo":{"name":"c","version":"1"}}}

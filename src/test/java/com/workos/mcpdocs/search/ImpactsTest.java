@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.workos.mcpdocs.McpTestServer;
 import com.workos.mcpdocs.corpus.Corpus;
-import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.corpus.CorpusLoader;
-import com.workos.mcpdocs.source.ContentTree;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +25,7 @@ class ImpactsTest {
 
     @Test
     void storedScoresEqualTheDisjunctionOfWeightedFieldScores() throws Exception {
-        Corpus corpus = CorpusLoader.load(ContentTree.fromDirectory(McpTestServer.fixtureDir()),
-                new CorpusInfo("fixture", "test", "2026-01-01"));
+        Corpus corpus = McpTestServer.fixtureCorpus();
         IndexParts parts = IndexParts.inMemory();
         IndexBuilder.write(corpus, parts);
         try (IndexReader reader = parts.openPages()) {

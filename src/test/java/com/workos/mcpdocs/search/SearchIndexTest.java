@@ -24,8 +24,7 @@ class SearchIndexTest {
 
     @BeforeAll
     static void build() throws Exception {
-        corpus = CorpusLoader.load(ContentTree.fromDirectory(McpTestServer.fixtureDir()),
-                new CorpusInfo("fixture", "test", "2026-01-01"));
+        corpus = McpTestServer.fixtureCorpus();
         index = SearchIndex.build(corpus);
     }
 

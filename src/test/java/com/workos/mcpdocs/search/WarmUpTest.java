@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.McpTestServer;
 import com.workos.mcpdocs.corpus.Corpus;
-import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.corpus.CorpusLoader;
 import com.workos.mcpdocs.corpus.Page;
-import com.workos.mcpdocs.source.ContentTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +19,7 @@ class WarmUpTest {
 
     @BeforeAll
     static void load() throws Exception {
-        corpus = CorpusLoader.load(ContentTree.fromDirectory(McpTestServer.fixtureDir()),
-                new CorpusInfo("fixture", "test", "2026-01-01"));
+        corpus = McpTestServer.fixtureCorpus();
     }
 
     @Test
