@@ -35,6 +35,19 @@ final class QueryPlan {
      * the whole forms are spelling corrections of a word the corpus does not contain.
      */
     record TermClause(List<String> whole, List<String> parts, boolean identifier, float weight) {
+
+        /**
+         * Whether the token names a thing of code as written: an identifier that is more than words joined by
+         * hyphens ({@code createUser}, {@code dsync.user.created}, {@code /user_management/users}; not
+         * {@code sign-out} or {@code text-message}), found as written, not through a spelling correction.
+         */
+        boolean namesCode() {
+            if (!identifier || weight != 1f || whole.isEmpty()) {
+                return false;
+            }
+            String written = whole.get(0);
+            return !written.contains("-") || written.chars().anyMatch(c -> c == '.' || c == '_' || c == '/' || c == ':');
+        }
     }
 
     private final String text;

@@ -58,6 +58,15 @@ public final class SearchIndex {
      * development queries, where 0.4 to 0.6 score alike.
      */
     private static final double COVERAGE = 0.5;
+    /**
+     * A page that lacks a name of code the query gives (an event, a method, an endpoint) which a few pages do have
+     * keeps this share of its score: its parts alone ({@code user}, {@code created}) are common words, and a page
+     * that matches them well (Create a user) is not about the name (dsync.user.created). Between 0.4 and 0.6 the
+     * development queries score alike.
+     */
+    private static final double MISSING_NAME_FACTOR = 0.6;
+    /** A name in more than this share of the pages does not single any out. */
+    private static final double NAMING_PAGES_SHARE = 0.1;
     /** Shorter queries are left alone: with one or two words, the words that match are the whole story. */
     private static final int MIN_WORDS_FOR_COVERAGE = 3;
     private static final String REFERENCE_PREFIX = "reference/";
@@ -297,11 +306,17 @@ public final class SearchIndex {
             });
             boolean codeQuery = plan.mentionsCode();
             List<int[][]> wordPages = wordPages(plan);
+            List<int[]> namingPages = namingPages(plan);
             List<Ranked> ranked = new ArrayList<>(candidates);
             for (int doc : byScore) {
                 String path = pagePaths[doc];
                 double combined = pageScores[doc] + SECTION_WEIGHT * sectionScores[doc];
                 combined *= coverageFactor(wordPages, doc);
+                for (int[] naming : namingPages) {
+                    if (Arrays.binarySearch(naming, doc) < 0) {
+                        combined *= MISSING_NAME_FACTOR;
+                    }
+                }
                 // The API reference answers questions about code; questions in words are answered by the guides
                 // more often, so there a reference page needs a somewhat stronger match to come first.
                 if (!codeQuery && path.startsWith(REFERENCE_PREFIX)) {
@@ -381,6 +396,47 @@ public final class SearchIndex {
             }
         }
         return false;
+    }
+
+    /**
+     * For each name of code in the query ({@link QueryPlan.TermClause#namesCode}), the pages (ascending) that have
+     * it in one of its whole forms, when there are some but at most {@link #NAMING_PAGES_SHARE} of all pages.
+     */
+    private List<int[]> namingPages(QueryPlan plan) {
+        String field = Fields.PAGE.words().field();
+        List<int[]> out = new ArrayList<>();
+        for (QueryPlan.TermClause clause : plan.terms()) {
+            if (!clause.namesCode()) {
+                continue;
+            }
+            int[] naming = new int[0];
+            for (String form : clause.whole()) {
+                naming = union(naming, pageImpacts.documents(field, form));
+            }
+            if (naming.length > 0 && naming.length <= NAMING_PAGES_SHARE * pagePaths.length) {
+                out.add(naming);
+            }
+        }
+        return out;
+    }
+
+    /** The documents of two ascending lists, ascending, once each. */
+    static int[] union(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length || j < b.length) {
+            int next = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+            if (i < a.length && a[i] == next) {
+                i++;
+            }
+            if (j < b.length && b[j] == next) {
+                j++;
+            }
+            out[n++] = next;
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** For each word of the query, the pages whose title has it and the sections that have it. */

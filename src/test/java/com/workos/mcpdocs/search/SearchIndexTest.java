@@ -152,6 +152,32 @@ class SearchIndexTest {
                 .extracting(SearchHit::anchor).isEqualTo("set-up-your-hook-endpoint");
     }
 
+    @Test
+    void aPageThatNamesTheEndpointBeatsOnesThatMatchItsWords() throws Exception {
+        Map<String, String> pages = new HashMap<>();
+        pages.put("reference/directory-group/get", mdx("Get a directory group", "## Get a directory group\n\n"
+                + "Get the details of an existing directory group.\n\n`GET /directory_groups/:id`\n"));
+        pages.put("reference/directory-group/list", mdx("List directory groups", "## List directory groups\n\n"
+                + "Get a list of all of the existing directory groups, filtered by directory or user.\n\n"
+                + "`GET /directory_groups`\n"));
+        pages.put("reference/directory-user/list", mdx("List directory users", "## List directory users\n\n"
+                + "Get a list of all of the existing directory users matching the criteria.\n\n"
+                + "`GET /directory_users`\n"));
+        for (int i = 0; i < 10; i++) {
+            pages.put("other/page-" + i, mdx("Other " + i, "## Overview\n\nGet the settings of a directory at "
+                    + "sign-in.\n"));
+        }
+        SearchIndex index = index(pages);
+        // Two pages match group, directory and filter; only one has the endpoint the query names.
+        assertThat(index.search("GET /directory_users group directory filter", 10, null).hits()).first()
+                .extracting(SearchHit::path).isEqualTo("reference/directory-user/list");
+        // Words joined by hyphens are not a name of code: nothing changes for them.
+        assertThat(index.planner().plan("sign-in").terms()).singleElement()
+                .matches(t -> t.identifier() && t.weight() == 1f && !t.namesCode());
+        assertThat(index.planner().plan("/directory_users directory_groups").terms())
+                .hasSize(2).allMatch(QueryPlan.TermClause::namesCode);
+    }
+
     /** A page's MDX: its title in the frontmatter, then {@code body}. */
     private static String mdx(String title, String body) {
         return "---\ntitle: " + title + "\n---\n\n" + body;
