@@ -46,7 +46,8 @@ final class QueryPlan {
                 return false;
             }
             String written = whole.get(0);
-            return !written.contains("-") || written.chars().anyMatch(c -> c == '.' || c == '_' || c == '/' || c == ':');
+            return !written.contains("-")
+                    || written.chars().anyMatch(c -> c == '.' || c == '_' || c == '/' || c == ':');
         }
     }
 

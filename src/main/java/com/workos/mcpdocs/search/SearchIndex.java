@@ -421,7 +421,7 @@ public final class SearchIndex {
     }
 
     /** The documents of two ascending lists, ascending, once each. */
-    static int[] union(int[] a, int[] b) {
+    private static int[] union(int[] a, int[] b) {
         int[] out = new int[a.length + b.length];
         int i = 0;
         int j = 0;
