@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 BENCH=${BENCH:-../shared/bench/mcpbench.py}
 NPM_VERSION=${NPM_VERSION:-0.2.0}
 REPEAT=${REPEAT:-5}
-# Untimed calls before the timed ones (both servers), e.g. WARMUP=70 for one pass over the evaluation queries.
+# Untimed calls before the timed ones (both servers); mcpbench makes them all with the first query.
 WARMUP=${WARMUP:-0}
 # Seconds the Java server is left alone after start before a second run of the same passes (0: no such run). An
 # editor starts its servers well before the first question; the server warms its search up meanwhile.

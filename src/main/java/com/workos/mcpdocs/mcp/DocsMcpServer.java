@@ -98,12 +98,10 @@ public final class DocsMcpServer {
         // else the first tool call goes first and the list follows it, or two seconds, whichever comes sooner.
         Thread lister = new Thread(() -> {
             try {
-                if (quiet != null) {
-                    if (!quiet.getAsBoolean()) {
-                        return;
-                    }
-                } else {
+                if (quiet == null) {
                     firstCall.await(2, TimeUnit.SECONDS);
+                } else if (!quiet.getAsBoolean()) {
+                    return;
                 }
                 for (var resource : resources.all()) {
                     server.addResource(new McpServerFeatures.SyncResourceSpecification(resource,

@@ -56,7 +56,6 @@ final class QueryPlanner {
     private final IndexReader reader;
     /** Query words repeat: a term's share of a field is looked up in the index once. */
     private final TermCache<Double> presence = new TermCache<>(MAX_REMEMBERED, this::readShare);
-    private final Map<String, List<String>> corrected = new ConcurrentHashMap<>();
     /**
      * What each token of a query stands for, worked out once per token (its analysis is the body's): the index never
      * changes, and the words of questions about one product come back query after query (analysis and dictionary
@@ -246,19 +245,8 @@ final class QueryPlanner {
         if (term.length() < MIN_FUZZY_LENGTH || !term.chars().allMatch(Character::isLetter)) {
             return new ArrayList<>();
         }
-        List<String> known = corrected.get(term);
-        if (known == null) {
-            // A fuzzy walk of the term dictionary costs a tenth of a millisecond or more, and the same unknown
-            // words come back (a product name, a habitual misspelling): the index never changes, so remember them.
-            known = List.copyOf(lookUpCorrections(term));
-            if (corrected.size() < MAX_REMEMBERED) {
-                corrected.put(term, known);
-            }
-        }
-        return new ArrayList<>(known);
-    }
-
-    private List<String> lookUpCorrections(String term) {
+        // A fuzzy walk of the term dictionary costs a tenth of a millisecond or more; it runs once per token, whose
+        // plan is kept (tokenPlans).
         DirectSpellChecker spellChecker = term.length() >= LONG_WORD ? twoEdits : oneEdit;
         List<String> out = new ArrayList<>();
         try {

@@ -39,6 +39,7 @@ import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.IntsRefBuilder;
 import org.apache.lucene.util.LongHeap;
 
@@ -306,14 +307,14 @@ public final class SearchIndex {
             });
             boolean codeQuery = plan.mentionsCode();
             List<int[][]> wordPages = wordPages(plan);
-            List<int[]> namingPages = namingPages(plan);
+            List<FixedBitSet> namingPages = namingPages(plan);
             List<Ranked> ranked = new ArrayList<>(candidates);
             for (int doc : byScore) {
                 String path = pagePaths[doc];
                 double combined = pageScores[doc] + SECTION_WEIGHT * sectionScores[doc];
                 combined *= coverageFactor(wordPages, doc);
-                for (int[] naming : namingPages) {
-                    if (Arrays.binarySearch(naming, doc) < 0) {
+                for (FixedBitSet naming : namingPages) {
+                    if (!naming.get(doc)) {
                         combined *= MISSING_NAME_FACTOR;
                     }
                 }
@@ -399,44 +400,28 @@ public final class SearchIndex {
     }
 
     /**
-     * For each name of code in the query ({@link QueryPlan.TermClause#namesCode}), the pages (ascending) that have
-     * it in one of its whole forms, when there are some but at most {@link #NAMING_PAGES_SHARE} of all pages.
+     * For each name of code in the query ({@link QueryPlan.TermClause#namesCode}), the pages that have it in one of
+     * its whole forms, when there are some but at most {@link #NAMING_PAGES_SHARE} of all pages.
      */
-    private List<int[]> namingPages(QueryPlan plan) {
+    private List<FixedBitSet> namingPages(QueryPlan plan) {
         String field = Fields.PAGE.words().field();
-        List<int[]> out = new ArrayList<>();
+        List<FixedBitSet> out = new ArrayList<>();
         for (QueryPlan.TermClause clause : plan.terms()) {
             if (!clause.namesCode()) {
                 continue;
             }
-            int[] naming = new int[0];
+            FixedBitSet naming = new FixedBitSet(pagePaths.length);
             for (String form : clause.whole()) {
-                naming = union(naming, pageImpacts.documents(field, form));
+                for (int doc : pageImpacts.documents(field, form)) {
+                    naming.set(doc);
+                }
             }
-            if (naming.length > 0 && naming.length <= NAMING_PAGES_SHARE * pagePaths.length) {
+            int pages = naming.cardinality();
+            if (pages > 0 && pages <= NAMING_PAGES_SHARE * pagePaths.length) {
                 out.add(naming);
             }
         }
         return out;
-    }
-
-    /** The documents of two ascending lists, ascending, once each. */
-    private static int[] union(int[] a, int[] b) {
-        int[] out = new int[a.length + b.length];
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < a.length || j < b.length) {
-            int next = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-            if (i < a.length && a[i] == next) {
-                i++;
-            }
-            if (j < b.length && b[j] == next) {
-                j++;
-            }
-            out[n++] = next;
-        }
-        return Arrays.copyOf(out, n);
     }
 
     /** For each word of the query, the pages whose title has it and the sections that have it. */
