@@ -33,8 +33,35 @@ public final class DocsPrompts {
 
     private final Supplier<Services> current;
 
-    /** A prompt and the function that fills it in from the request's arguments. */
+    /** Other names clients send for the prompts' arguments, mapped to the argument they mean. */
+    private static final Map<String, String> OTHER_NAMES = Map.of("lang", "language", "sdk", "language",
+            "error", "problem", "message", "problem");
+
+    /**
+     * A prompt and the function that fills it in from the request's arguments. An argument name the prompt does not
+     * declare (nor a common other name of one) is an invalid-params error naming the accepted ones.
+     */
     public record PromptDefinition(Prompt prompt, BiFunction<DocsPrompts, Map<String, Object>, GetPromptResult> fill) {
+
+        public PromptDefinition {
+            BiFunction<DocsPrompts, Map<String, Object>, GetPromptResult> unchecked = fill;
+            List<String> accepted = prompt.arguments().stream().map(PromptArgument::name).toList();
+            Map<String, String> otherNames = new java.util.HashMap<>();
+            OTHER_NAMES.forEach((other, name) -> {
+                if (accepted.contains(name)) {
+                    otherNames.put(other, name);
+                }
+            });
+            fill = (prompts, args) -> {
+                Map<String, Object> named;
+                try {
+                    named = Arguments.checked(prompt.name(), args, accepted, otherNames).values();
+                } catch (IllegalArgumentException e) {
+                    throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(e.getMessage()).build();
+                }
+                return unchecked.apply(prompts, named);
+            };
+        }
     }
 
     public DocsPrompts(Supplier<Services> current) {

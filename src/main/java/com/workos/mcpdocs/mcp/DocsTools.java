@@ -34,6 +34,13 @@ public final class DocsTools {
     private static final int MAX_NAME = 200;
     private static final int MAX_LANGUAGE = 40;
 
+    /** Other names models send for each tool's arguments, mapped to the argument they mean. */
+    private static final Map<String, String> SEARCH_NAMES = otherNames("q", "query", "search", "query", "text", "query", "keywords", "query", "limit", "maxResults", "max_results", "maxResults", "count", "maxResults", "top_k", "maxResults");
+    private static final Map<String, String> DOCS_NAMES = otherNames("url", "path", "page", "path", "slug", "path", "lang", "language", "sdk", "language", "anchor", "section", "heading", "section", "max_length", "maxLength", "offset", "startIndex", "start_index", "startIndex");
+    private static final Map<String, String> API_NAMES = otherNames("method", "name", "endpoint", "name", "object", "name", "query", "name", "lang", "language", "sdk", "language");
+    private static final Map<String, String> EXAMPLES_NAMES = otherNames("group", "example", "name", "example", "section", "example", "lang", "language", "maxResults", "limit");
+    private static final Map<String, String> CHANGELOGS_NAMES = otherNames("pkg", "package", "name", "package", "maxResults", "limit", "after", "since", "from", "since");
+
     private final Supplier<Services> current;
 
     /**
@@ -82,7 +89,7 @@ public final class DocsTools {
                         reference, events and errors. Call this first for any WorkOS question; keywords, a \
                         natural-language question, an SDK method or an endpoint all work. Each result gives the page \
                         path, title, best matching section and a snippet; then read the page with workos_docs.""")
-                .inputSchema(schema(Map.of(
+                .inputSchema(schema(ordered(
                         "query", Map.of("type", "string", "description",
                                 "What to look for, e.g. 'SAML redirect URI' or 'how do I sync users from Okta'",
                                 "maxLength", MAX_QUERY),
@@ -94,7 +101,7 @@ public final class DocsTools {
                 .outputSchema(searchOutputSchema())
                 .annotations(readOnly("Search the WorkOS docs"))
                 .build();
-        return spec(tool, args -> {
+        return spec(tool, SEARCH_NAMES, args -> {
             String query = args.string("query", true, MAX_QUERY);
             Integer max = args.integer("maxResults", 1, SearchService.MAX_RESULTS);
             String section = args.string("section", false, PathNormalizer.MAX_LENGTH);
@@ -134,7 +141,7 @@ public final class DocsTools {
                         'section' to read only one heading's section. Long answers come in parts of 'maxLength' \
                         characters, each ending with the call for the next part. Use workos_search first when you do \
                         not know the path.""")
-                .inputSchema(schema(Map.of(
+                .inputSchema(schema(ordered(
                         "path", Map.of("type", "string", "maxLength", PathNormalizer.MAX_LENGTH, "description",
                                 "Docs path such as 'sso/redirect-uris' or a docs URL; empty to list the sections"),
                         "language", Map.of("type", "string", "maxLength", MAX_LANGUAGE, "description",
@@ -150,7 +157,7 @@ public final class DocsTools {
                         List.of("path")))
                 .annotations(readOnly("Read a WorkOS docs page"))
                 .build();
-        return spec(tool, args -> {
+        return spec(tool, DOCS_NAMES, args -> {
             String path = args.string("path", false, PathNormalizer.MAX_LENGTH);
             DocsRequest request = new DocsRequest(path == null ? "" : path,
                     args.string("language", false, MAX_LANGUAGE),
@@ -173,7 +180,7 @@ public final class DocsTools {
                         ('POST /user_management/users', '/user_management/users') or an object \
                         ('organization_membership', 'User'). Prefer it over workos_search when you already know the \
                         method, endpoint or object name; an unknown name answers with the closest names.""")
-                .inputSchema(schema(Map.of(
+                .inputSchema(schema(ordered(
                         "name", Map.of("type", "string", "maxLength", MAX_NAME, "description",
                                 "Method, endpoint or object name, e.g. 'createUser' or 'POST /user_management/users'"),
                         "language", Map.of("type", "string", "maxLength", MAX_LANGUAGE, "description",
@@ -182,7 +189,7 @@ public final class DocsTools {
                         List.of("name")))
                 .annotations(readOnly("Look up a WorkOS API entry"))
                 .build();
-        return spec(tool, args -> text(services().api().lookup(args.string("name", true, MAX_NAME),
+        return spec(tool, API_NAMES, args -> text(services().api().lookup(args.string("name", true, MAX_NAME),
                 args.string("language", false, MAX_LANGUAGE))));
     }
 
@@ -195,7 +202,7 @@ public final class DocsTools {
                         'directory-sync', 'reference'...), each with its language, the page it comes from and the \
                         heading it sits under. Without 'example', lists the groups with their example counts. \
                         Use it to see how a feature is called in code; read the surrounding page with workos_docs.""")
-                .inputSchema(schema(Map.of(
+                .inputSchema(schema(ordered(
                         "example", Map.of("type", "string", "maxLength", MAX_NAME, "description",
                                 "Group name, e.g. 'sso' or 'authkit'; omit to list the groups"),
                         "language", Map.of("type", "string", "maxLength", 40, "description",
@@ -205,7 +212,7 @@ public final class DocsTools {
                         List.of()))
                 .annotations(readOnly("WorkOS code examples"))
                 .build();
-        return spec(tool, args -> {
+        return spec(tool, EXAMPLES_NAMES, args -> {
             String example = args.string("example", false, MAX_NAME);
             String language = args.string("language", false, 40);
             Integer limit = args.integer("limit", 1, 200);
@@ -223,7 +230,7 @@ public final class DocsTools {
                 .description("Recent WorkOS product and SDK changes, newest first (the WorkOS platform changelog "
                         + "is package 'workos-platform'). Without 'package', lists the packages with their entry "
                         + "counts and latest date. Use it to check whether a feature is new or has changed.")
-                .inputSchema(schema(Map.of(
+                .inputSchema(schema(ordered(
                         "package", Map.of("type", "string", "maxLength", MAX_NAME, "description",
                                 "Package name, e.g. 'workos-platform'; omit to list the packages"),
                         "limit", Map.of("type", "integer", "minimum", 1, "maximum", ChangelogService.MAX_LIMIT,
@@ -233,7 +240,7 @@ public final class DocsTools {
                         List.of()))
                 .annotations(readOnly("WorkOS changelogs"))
                 .build();
-        return spec(tool, args -> {
+        return spec(tool, CHANGELOGS_NAMES, args -> {
             String pkg = args.string("package", false, MAX_NAME);
             Integer limit = args.integer("limit", 1, ChangelogService.MAX_LIMIT);
             String since = args.string("since", false, 40);
@@ -244,10 +251,21 @@ public final class DocsTools {
         });
     }
 
-    private static ToolDefinition spec(Tool tool, Function<Arguments, CallToolResult> handler) {
+    /**
+     * The tool with its handler. Its description gains the other names it accepts; every call's argument names are
+     * checked against its schema's properties and those other names first.
+     */
+    private static ToolDefinition spec(Tool declared, Map<String, String> otherNames,
+                                       Function<Arguments, CallToolResult> handler) {
+        @SuppressWarnings("unchecked")
+        List<String> accepted = List.copyOf(((Map<String, Object>) declared.inputSchema().get("properties")).keySet());
+        String description = declared.description().strip() + (otherNames.isEmpty() ? ""
+                : " " + Arguments.describeOtherNames(otherNames));
+        Tool tool = new Tool(declared.name(), declared.title(), description, declared.inputSchema(),
+                declared.outputSchema(), declared.annotations(), declared.meta(), declared.icons());
         return new ToolDefinition(tool, arguments -> {
                     try {
-                        return handler.apply(new Arguments(arguments));
+                        return handler.apply(Arguments.checked(tool.name(), arguments, accepted, otherNames));
                     } catch (CorpusUnavailableException e) {
                         return error(e.getMessage());
                     } catch (NotFoundException e) {
@@ -273,6 +291,24 @@ public final class DocsTools {
 
     private static ToolAnnotations readOnly(String title) {
         return new ToolAnnotations(title, true, false, true, false, null);
+    }
+
+    /** The properties of a schema in the order written, so lists of them read in that order. */
+    private static Map<String, Object> ordered(Object... pairs) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            properties.put((String) pairs[i], pairs[i + 1]);
+        }
+        return properties;
+    }
+
+    /** Pairs of (other name, accepted name), in the order the description lists them. */
+    private static Map<String, String> otherNames(String... pairs) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            names.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(names);
     }
 
     private static Map<String, Object> schema(Map<String, Object> properties, List<String> required) {

@@ -70,6 +70,17 @@ class HttpTransportTest {
     }
 
     @Test
+    void argumentNamesAreCheckedOverHttpToo() {
+        McpSchema.CallToolResult unknown = client.callTool(new McpSchema.CallToolRequest("workos_search",
+                Map.of("query", "sso", "top", 3)));
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("unknown argument 'top'").contains("accepts 'query', 'maxResults'");
+        McpSchema.CallToolResult mapped = client.callTool(new McpSchema.CallToolRequest("workos_docs",
+                Map.of("url", "sso/redirect-uris")));
+        assertThat(text(mapped)).startsWith("# Redirect URIs");
+    }
+
+    @Test
     void pagesAreResourcesReadableAsMarkdown() {
         McpSchema.ListResourcesResult list = client.listResources();
         assertThat(list.resources()).extracting(McpSchema.Resource::uri)

@@ -2,6 +2,7 @@ package com.workos.mcpdocs.mcp;
 
 import static com.workos.mcpdocs.McpTestServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.workos.mcpdocs.McpTestServer;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -317,5 +318,47 @@ class McpToolsTest {
         CallToolResult missing = server.call("workos_api", Map.of());
         assertThat(missing.isError()).isTrue();
         assertThat(text(missing)).contains("missing required argument 'name'");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void commonOtherArgumentNamesMeanTheirArgument() {
+        String byUrl = text(server.call("workos_docs", Map.of("url", "https://workos.com/docs/sso/redirect-uris")));
+        assertThat(byUrl).startsWith("# Redirect URIs");
+        assertThat(text(server.call("workos_docs", Map.of("page", "sso/redirect-uris")))).startsWith("# Redirect URIs");
+        CallToolResult limited = server.call("workos_search", Map.of("q", "redirect uri", "limit", 1));
+        assertThat(limited.isError()).isNotEqualTo(Boolean.TRUE);
+        assertThat((List<Object>) ((Map<String, Object>) limited.structuredContent()).get("results")).hasSize(1);
+        assertThat(text(server.call("workos_changelogs", Map.of("pkg", "workos-platform", "maxResults", 1))))
+                .contains("showing the newest 1");
+        McpSchema.Tool docs = server.client().listTools().tools().stream()
+                .filter(t -> t.name().equals("workos_docs")).findFirst().orElseThrow();
+        assertThat(docs.description()).contains("Also accepted: 'url' or 'page' or 'slug' for 'path'");
+    }
+
+    @Test
+    void unknownArgumentNamesAreRefusedWithTheAcceptedOnes() {
+        Map<String, String> required = Map.of("workos_search", "query", "workos_docs", "path", "workos_examples",
+                "example", "workos_changelogs", "package", "workos_api", "name");
+        for (String tool : required.keySet()) {
+            CallToolResult result = server.call(tool, Map.of(required.get(tool), "sso", "colour", "blue"));
+            assertThat(result.isError()).as(tool).isTrue();
+            assertThat(text(result)).as(tool).contains("unknown argument 'colour'; " + tool + " accepts '");
+        }
+        assertThat(text(server.call("workos_search", Map.of("query", "sso", "colour", "blue"))))
+                .contains("accepts 'query', 'maxResults', 'section'.");
+        CallToolResult twice = server.call("workos_docs", Map.of("path", "sso", "url", "authkit"));
+        assertThat(twice.isError()).isTrue();
+        assertThat(text(twice)).contains("both mean 'path'");
+    }
+
+    @Test
+    void promptsRefuseUnknownArgumentNamesAndMapOtherNames() {
+        var plan = server.client().getPrompt(new McpSchema.GetPromptRequest(DocsPrompts.INTEGRATION_PLAN,
+                Map.of("feature", "SSO", "lang", "ruby")));
+        assertThat(((McpSchema.TextContent) plan.messages().get(0).content()).text()).contains("(ruby)");
+        assertThatThrownBy(() -> server.client().getPrompt(new McpSchema.GetPromptRequest(DocsPrompts.TROUBLESHOOT,
+                Map.of("problem", "invalid redirect", "colour", "blue"))))
+                .hasMessageContaining("unknown argument 'colour'").hasMessageContaining("accepts 'problem'");
     }
 }
