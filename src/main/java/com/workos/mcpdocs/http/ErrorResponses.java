@@ -105,30 +105,40 @@ final class ErrorResponses extends HttpServletResponseWrapper {
     }
 
     /**
-     * Writes the JSON-RPC error in place of what the SDK wrote.
+     * Writes the JSON-RPC error in place of what the SDK wrote: a parse error (-32700) for a body that is not JSON,
+     * else an error echoing the request's id.
      *
-     * @param request the parsed request ({@code null} when it was not a JSON object); its id and method are echoed
+     * @param body the request body as received
      */
-    void writeJsonRpcError(Map<?, ?> request) throws IOException {
+    void writeJsonRpcError(byte[] body) throws IOException {
+        Object parsed;
+        try {
+            parsed = McpJsonDefaults.getMapper().readValue(body, Object.class);
+        } catch (IOException | RuntimeException e) {
+            write(400, null, -32700, "Parse error: the request body is not valid JSON; send one JSON-RPC 2.0 "
+                    + "object such as {\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\"}.");
+            return;
+        }
+        Map<?, ?> request = parsed instanceof Map<?, ?> map ? map : null;
         Object id = request == null ? null : request.get("id");
         if (!(id instanceof String) && !(id instanceof Number)) {
             id = null;
         }
         Object method = request == null ? null : request.get("method");
-        Map<String, Object> error = new LinkedHashMap<>();
-        int httpStatus;
         if (id != null && method instanceof String name && "2.0".equals(request.get("jsonrpc"))) {
             // A well-formed request whose params the SDK could not read: that is the client's invalid params.
-            httpStatus = 200;
-            error.put("code", -32602);
-            error.put("message", "Invalid params for '" + abbreviate(name) + "': check the parameter types against "
-                    + "the method's schema (e.g. params must be an object, tool arguments an object).");
+            write(200, id, -32602, "Invalid params for '" + abbreviate(name) + "': check the parameter types "
+                    + "against the method's schema (e.g. params must be an object, tool arguments an object).");
         } else {
-            httpStatus = status >= 500 ? 400 : status;
-            error.put("code", -32600);
-            error.put("message", "Invalid request: send one JSON-RPC 2.0 object with \"jsonrpc\": \"2.0\", a string "
-                    + "\"method\" and, for requests, a string or number \"id\".");
+            write(status >= 500 ? 400 : status, id, -32600, "Invalid request: send one JSON-RPC 2.0 object with "
+                    + "\"jsonrpc\": \"2.0\", a string \"method\" and, for requests, a string or number \"id\".");
         }
+    }
+
+    private void write(int httpStatus, Object id, int code, String message) throws IOException {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("jsonrpc", "2.0");
         body.put("id", id);

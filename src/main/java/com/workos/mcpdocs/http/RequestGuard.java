@@ -75,6 +75,9 @@ final class RequestGuard extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (!MediaTypes.check(request, response)) {
+            return;
+        }
         long declared = request.getContentLengthLong();
         if (declared > options.maxBodyBytes()) {
             refuse(response, 413, tooLarge());
@@ -89,17 +92,7 @@ final class RequestGuard extends HttpFilter {
         ErrorResponses guarded = new ErrorResponses(response);
         chain.doFilter(new BufferedBodyRequest(request, body), guarded);
         if (guarded.heldBackError()) {
-            guarded.writeJsonRpcError(parseObject(body));
-        }
-    }
-
-    /** The body as a JSON object, or {@code null} when it is not one (only needed on the error path). */
-    private static Map<?, ?> parseObject(byte[] body) {
-        try {
-            Object value = McpJsonDefaults.getMapper().readValue(body, Object.class);
-            return value instanceof Map<?, ?> map ? map : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
+            guarded.writeJsonRpcError(body);
         }
     }
 
