@@ -264,7 +264,8 @@ public final class Main implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "NAME")
         List<String> name;
 
-        @Option(names = "--language", description = "js, python, ruby, go, php, java, dotnet or curl.")
+        @Option(names = "--language", description = "js, python, ruby, go, php, java, dotnet or curl (HTTP). "
+                + "Default: the language whose spelling NAME is (generateLink: js, create_user: HTTP), else HTTP.")
         String language;
 
         @Override

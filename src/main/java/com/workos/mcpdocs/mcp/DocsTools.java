@@ -184,8 +184,10 @@ public final class DocsTools {
                         "name", Map.of("type", "string", "maxLength", MAX_NAME, "description",
                                 "Method, endpoint or object name, e.g. 'createUser' or 'POST /user_management/users'"),
                         "language", Map.of("type", "string", "maxLength", MAX_LANGUAGE, "description",
-                                "Optional: js, python, ruby, go, php, java, dotnet, or curl for HTTP; by default the "
-                                        + "language the name is written in, else HTTP")),
+                                "Optional: js, python, ruby, go, php, java, dotnet, or curl for HTTP. By default the "
+                                        + "language whose spelling the name is, case included (generateLink: js, "
+                                        + "GenerateLink: go, create_user or an endpoint: HTTP; several alike: the "
+                                        + "first of js, python, ruby, go, java, php, dotnet), else HTTP")),
                         List.of("name")))
                 .annotations(readOnly("Look up a WorkOS API entry"))
                 .build();

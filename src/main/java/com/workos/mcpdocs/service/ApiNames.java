@@ -1,15 +1,14 @@
 package com.workos.mcpdocs.service;
 
 import com.workos.mcpdocs.corpus.ApiEntry;
+import com.workos.mcpdocs.render.Languages;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -29,8 +28,31 @@ final class ApiNames {
     record Target(String pagePath, String id) {
     }
 
-    /** How a name matched: which target, and in which language the matching name is written. */
-    record Match(Target target, String language) {
+    /**
+     * One name of a target: the language it is written in (a language-independent id and an endpoint count as
+     * HTTP's) and its spelling as the reference writes it.
+     */
+    record Match(Target target, String language, String spelling) {
+
+        /**
+         * Whether {@code written} is this name spelled exactly as the reference spells it (case and separators
+         * included), whole or as its last part: {@code createUser} or {@code userManagement.createUser()} for
+         * {@code userManagement.createUser()}. Call parentheses do not count.
+         */
+        boolean spelledAs(String written) {
+            String given = withoutCall(written);
+            String own = withoutCall(spelling);
+            return given.equals(own) || given.equals(lastPart(own)) || lastPart(given).equals(lastPart(own));
+        }
+
+        private static String withoutCall(String name) {
+            return name.strip().replaceFirst("\\(.*\\)\\s*;?$", "").strip();
+        }
+
+        private static String lastPart(String name) {
+            String n = name.replace("->", ".").replace("::", ".");
+            return n.substring(n.lastIndexOf('.') + 1);
+        }
     }
 
     private final Map<String, List<Match>> exact = new HashMap<>();
@@ -44,10 +66,10 @@ final class ApiNames {
                 if (entry.isSharedParameter() || (entry.id().isEmpty() && entry.key().isEmpty())) {
                     continue; // pagination's limit or Go's ctx are parameters, not things to look up
                 }
-                Match match = new Match(new Target(page, entry.id().isEmpty() ? entry.key() : entry.id()),
-                        entry.language());
+                Target target = new Target(page, entry.id().isEmpty() ? entry.key() : entry.id());
                 for (String name : names(entry)) {
-                    add(name, match);
+                    boolean http = entry.language().equals(Languages.HTTP) || name.equals(entry.id());
+                    add(name, new Match(target, http ? Languages.HTTP : entry.language(), name));
                 }
             }
         });
@@ -63,7 +85,7 @@ final class ApiNames {
         } else {
             names.add(entry.title());
         }
-        return names.stream().filter(n -> !n.isBlank()).toList();
+        return names.stream().filter(n -> !n.isBlank()).distinct().toList();
     }
 
     private void add(String name, Match match) {
@@ -91,10 +113,10 @@ final class ApiNames {
     }
 
     /**
-     * The targets {@code name} names, each with the languages whose names matched; exact names first, then names
-     * that match the last part of a call ({@code createUser} for {@code userManagement.createUser()}).
+     * The targets {@code name} names, each with its names that matched; exact names first, then names that match
+     * the last part of a call ({@code createUser} for {@code userManagement.createUser()}).
      */
-    Map<Target, Set<String>> find(String name) {
+    Map<Target, List<Match>> find(String name) {
         String key = normalize(name);
         List<Match> found = exact.getOrDefault(key, List.of());
         if (found.isEmpty() && !key.startsWith("/")) {
@@ -103,11 +125,17 @@ final class ApiNames {
                 found = exact.getOrDefault(last(key), List.of());
             }
         }
-        Map<Target, Set<String>> out = new LinkedHashMap<>();
+        Map<Target, List<Match>> out = new LinkedHashMap<>();
         for (Match match : found) {
-            out.computeIfAbsent(match.target(), t -> new LinkedHashSet<>()).add(match.language());
+            out.computeIfAbsent(match.target(), t -> new ArrayList<>()).add(match);
         }
         return out;
+    }
+
+    /** Whether {@code name} is written as an endpoint ({@code POST /users} or {@code /users}). */
+    static boolean isEndpoint(String name) {
+        String key = normalize(name);
+        return key.startsWith("/") || key.contains(" /");
     }
 
     /** Names as a reader would write them, for suggestions. */

@@ -8,7 +8,6 @@ import com.workos.mcpdocs.render.PageRenderer;
 import com.workos.mcpdocs.render.ReferenceRenderer;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Looks up an endpoint, SDK method or object of the API reference by any of its names and answers with its
@@ -44,7 +43,8 @@ public final class ApiService {
 
     /**
      * The entry (or entries, when the name is shared) {@code name} names, in {@code language} or, without one, in
-     * the language the name is written in, else the HTTP form.
+     * the language the name is written in, else the HTTP form. One answer is in one language: an entry not
+     * documented in it is shown in HTTP (or its only language).
      *
      * @throws NotFoundException        for an unknown name, with the closest known names
      * @throws IllegalArgumentException for a language the entry is not documented in, naming those it is
@@ -54,32 +54,54 @@ public final class ApiService {
             throw new IllegalArgumentException("name is empty. Pass a method, endpoint or object name such as "
                     + "'createUser', 'POST /user_management/users' or 'organization_membership'.");
         }
-        Map<ApiNames.Target, Set<String>> found = names().find(name);
+        Map<ApiNames.Target, List<ApiNames.Match>> found = names().find(name);
         if (found.isEmpty()) {
             throw new NotFoundException("No API method, endpoint or object named '" + name.strip() + "'. "
                     + "Search with workos_search if you do not know the exact name.",
                     ClosestPaths.closest(name.strip(), names().shownNames(), 8));
         }
+        boolean requested = language != null && !language.isBlank();
+        String wanted = requested ? Languages.canonical(language) : writtenIn(name, found);
+        boolean single = found.size() == 1;
         StringBuilder out = new StringBuilder();
-        if (found.size() > 1) {
-            out.append("'").append(name.strip()).append("' names ").append(found.size()).append(" API entries")
+        if (!single) {
+            out.append("# '").append(name.strip()).append("' names ").append(found.size()).append(" API entries")
                     .append(found.size() > MAX_MATCHES ? "; the first " + MAX_MATCHES + " follow" : "")
                     .append(".\n\n");
         }
-        found.entrySet().stream().limit(MAX_MATCHES).forEach(match ->
-                out.append(render(match.getKey(), match.getValue(), language, found.size() == 1)).append('\n'));
+        found.keySet().stream().limit(MAX_MATCHES).forEach(target ->
+                out.append(render(target, wanted, requested && single, single ? 1 : 2)).append('\n'));
         return out.toString().strip() + "\n";
     }
 
-    private String render(ApiNames.Target target, Set<String> matchedLanguages, String requested, boolean strict) {
+    /**
+     * The language {@code name} is written in: HTTP for an endpoint or a language-independent id
+     * ({@code create_user}); else the SDK whose own spelling it is, case included ({@code generateLink} is Node's,
+     * {@code GenerateLink} .NET's), the first in {@link #PREFERENCE} when several SDKs spell it alike; else HTTP.
+     */
+    static String writtenIn(String name, Map<ApiNames.Target, List<ApiNames.Match>> found) {
+        if (ApiNames.isEndpoint(name)) {
+            return Languages.HTTP;
+        }
+        List<String> spelled = found.values().stream().flatMap(List::stream).filter(m -> m.spelledAs(name))
+                .map(ApiNames.Match::language).distinct().toList();
+        return PREFERENCE.stream().filter(spelled::contains).findFirst().orElse(Languages.HTTP);
+    }
+
+    /** The order in which a name several languages spell alike picks its language: HTTP first, then the SDKs. */
+    static final List<String> PREFERENCE = List.of(Languages.HTTP, "js", "python", "ruby", "go", "java", "php",
+            "dotnet");
+
+    private String render(ApiNames.Target target, String wanted, boolean strict, int level) {
         Page page = corpus.page(target.pagePath()).orElseThrow();
         List<ApiEntry> entries = renderer.catalog().entries(page.path()).stream()
                 .filter(e -> target.id().equals(e.id().isEmpty() ? e.key() : e.id())).toList();
         List<String> languages = entries.stream().map(ApiEntry::language).distinct().toList();
-        String language = chooseLanguage(requested, matchedLanguages, languages, strict, target);
+        String language = chooseLanguage(wanted, languages, strict, target);
         ApiEntry entry = entries.stream().filter(e -> e.language().equals(language)).findFirst().orElseThrow();
         StringBuilder out = new StringBuilder();
-        out.append("# ").append(page.title()).append(" (`").append(target.id()).append("`)\n\n");
+        out.append("#".repeat(level)).append(' ').append(page.title()).append(" (`").append(target.id())
+                .append("`)\n\n");
         out.append("Page: `").append(page.path()).append("` (").append(page.url()).append(")\n");
         if (languages.size() > 1) {
             out.append("Languages: ").append(String.join(", ", languages.stream()
@@ -92,31 +114,25 @@ public final class ApiService {
         boolean pageIsThisEntry = renderer.catalog().entries(page.path()).stream()
                 .allMatch(e -> target.id().equals(e.id().isEmpty() ? e.key() : e.id()) || e.isSharedParameter());
         // the entry with the prose around it: its section, or the whole page when the page documents only it
-        out.append(Sections.containing(body, ReferenceRenderer.signature(entry))
+        String shown = Sections.containing(body, ReferenceRenderer.signature(entry))
                 .map(section -> section.markdown().strip())
-                .orElse(pageIsThisEntry ? body : entryMarkdown)).append("\n\n");
+                .orElse(pageIsThisEntry ? body : entryMarkdown);
+        out.append(Sections.demote(shown, level + 1).strip()).append("\n\n");
         out.append("Whole page: `workos_docs {\"path\": \"").append(page.path()).append("\"")
                 .append(language.equals(renderer.defaultLanguage(page)) ? "" : ", \"language\": \"" + language + "\"")
                 .append("}`\n");
         return out.toString();
     }
 
-    private static String chooseLanguage(String requested, Set<String> matched, List<String> available,
-                                         boolean strict, ApiNames.Target target) {
-        if (requested != null && !requested.isBlank()) {
-            String language = Languages.canonical(requested);
-            if (available.contains(language)) {
-                return language;
-            }
-            if (strict) {
-                throw new IllegalArgumentException("'" + target.id() + "' is not documented in '" + requested
-                        + "'. Available languages: " + String.join(", ", available) + ".");
-            }
+    private static String chooseLanguage(String wanted, List<String> available, boolean strict,
+                                         ApiNames.Target target) {
+        if (available.contains(wanted)) {
+            return wanted;
         }
-        if (matched.contains(Languages.HTTP) || !available.contains(Languages.HTTP)) {
-            return available.contains(Languages.HTTP) ? Languages.HTTP : available.get(0);
+        if (strict) {
+            throw new IllegalArgumentException("'" + target.id() + "' is not documented in '" + wanted
+                    + "'. Available languages: " + String.join(", ", available) + ".");
         }
-        // the name is written the way an SDK writes it (createUser, userManagement.createUser()): show that SDK
-        return available.stream().filter(matched::contains).findFirst().orElse(Languages.HTTP);
+        return available.contains(Languages.HTTP) ? Languages.HTTP : available.get(0);
     }
 }

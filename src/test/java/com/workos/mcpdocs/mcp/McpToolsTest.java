@@ -303,6 +303,8 @@ class McpToolsTest {
                 .contains("Node.js: **`userManagement.createUser()`**");
         assertThat(text(server.call("workos_api", Map.of("name", "create_user"))))
                 .contains("**`POST /user_management/users`**");
+        assertThat(text(server.call("workos_api", Map.of("name", "createUser"))))
+                .contains("Node.js: **`userManagement.createUser()`**");
         assertThat(text(server.call("workos_api", Map.of("name", "create_user", "language", "javascript"))))
                 .contains("Node.js: **`userManagement.createUser()`**");
         CallToolResult noSuchLanguage = server.call("workos_api", Map.of("name", "create_user", "language", "ruby"));

@@ -1,0 +1,68 @@
+package com.workos.mcpdocs.mcp;
+
+import static com.workos.mcpdocs.McpTestServer.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.workos.mcpdocs.McpTestServer;
+import com.workos.mcpdocs.source.EmbeddedCorpus;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The tools over the real WorkOS corpus, through the SDK's stdio client, where the fixture is too small to tell. */
+class RealCorpusToolsTest {
+
+    private static final Pattern SHOWN = Pattern.compile("\\*\\*(\\w+)\\*\\* \\(shown\\)");
+
+    static McpTestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(EmbeddedCorpus.open().isPresent(), "no embedded corpus (npm unavailable at build time)");
+        server = McpTestServer.embedded();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String call(String tool, Map<String, Object> args) {
+        return text(server.call(tool, args));
+    }
+
+    /** The languages an answer shows, one per entry. */
+    private static List<String> shown(String answer) {
+        Matcher m = SHOWN.matcher(answer);
+        List<String> languages = new java.util.ArrayList<>();
+        while (m.find()) {
+            languages.add(m.group(1));
+        }
+        return languages;
+    }
+
+    @Test
+    void apiAnswersInTheLanguageTheNameIsWrittenIn() {
+        assertThat(shown(call("workos_api", Map.of("name", "generateLink")))).containsExactly("js");
+        assertThat(shown(call("workos_api", Map.of("name", "getProfileAndToken")))).containsExactly("js");
+        assertThat(shown(call("workos_api", Map.of("name", "get_profile_and_token")))).containsExactly("curl");
+        assertThat(shown(call("workos_api", Map.of("name", "POST /user_management/users")))).containsExactly("curl");
+        assertThat(shown(call("workos_api", Map.of("name", "GetProfileAndToken")))).doesNotContain("curl", "js");
+    }
+
+    @Test
+    void oneApiAnswerIsInOneLanguageWithOneTitle() {
+        for (String name : List.of("User", "user", "Organization", "generateLink", "listUsers")) {
+            String answer = call("workos_api", Map.of("name", name));
+            assertThat(shown(answer).stream().distinct().count()).as(name).isLessThanOrEqualTo(1);
+            assertThat(answer.lines().filter(l -> l.startsWith("# "))).as(name).hasSize(1);
+        }
+    }
+}
