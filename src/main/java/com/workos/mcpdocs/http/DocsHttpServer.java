@@ -33,6 +33,8 @@ public final class DocsHttpServer implements AutoCloseable {
     public static final String MCP_PATH = "/mcp";
     private static final Logger log = LoggerFactory.getLogger(DocsHttpServer.class);
     private static final long STOP_TIMEOUT_MS = 10_000;
+    /** Bodies of the largest size that may be collected at once (64 MiB with the default 1 MiB limit). */
+    private static final int BODY_BUDGET_BODIES = 64;
 
     private final Server jetty;
     private final ServerConnector connector;
@@ -52,13 +54,6 @@ public final class DocsHttpServer implements AutoCloseable {
      */
     public static DocsHttpServer start(Supplier<Services> services, HttpOptions options) throws Exception {
         options.check();
-        HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
-                .jsonMapper(McpJsonDefaults.getMapper())
-                .messageEndpoint(MCP_PATH)
-                .maxRequestSize(options.maxBodyBytes())
-                .build();
-        McpStatelessSyncServer mcp = StatelessDocsServer.create(services, transport);
-
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("mcp-http");
         Server jetty = new Server(threads);
@@ -67,9 +62,17 @@ public final class DocsHttpServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(config));
         connector.setHost(options.host());
         connector.setPort(options.port());
-        // Slow or stalled clients (slowloris) lose their connection instead of holding a thread.
+        // Idle clients lose their connection; clients that trickle a body are cut off by BodyLoader.
         connector.setIdleTimeout(options.idleTimeout().toMillis());
         jetty.addConnector(connector);
+
+        HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
+                .jsonMapper(McpJsonDefaults.getMapper())
+                .messageEndpoint(MCP_PATH)
+                .maxRequestSize(options.maxBodyBytes())
+                .securityValidator(new HostAndOrigin(options, connector::getLocalPort))
+                .build();
+        McpStatelessSyncServer mcp = StatelessDocsServer.create(services, transport);
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
@@ -78,7 +81,9 @@ public final class DocsHttpServer implements AutoCloseable {
         context.addFilter(new FilterHolder(new RequestGuard(options)), MCP_PATH, EnumSet.of(DispatcherType.REQUEST));
         context.setErrorHandler(new JsonErrorHandler());
 
-        GracefulHandler graceful = new GracefulHandler(context);
+        BodyLoader bodies = new BodyLoader(context, options.maxBodyBytes(), options.idleTimeout(),
+                BODY_BUDGET_BODIES * (long) options.maxBodyBytes());
+        GracefulHandler graceful = new GracefulHandler(bodies);
         jetty.setHandler(graceful);
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         jetty.setStopAtShutdown(false);

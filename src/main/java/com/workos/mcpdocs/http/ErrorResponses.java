@@ -22,6 +22,8 @@ import java.util.Map;
 final class ErrorResponses extends HttpServletResponseWrapper {
 
     private int status = 200;
+    /** What the transport said with {@code sendError}: its security validator's messages are meant for clients. */
+    private String sentMessage;
     private ByteArrayOutputStream captured;
     private PrintWriter writer;
 
@@ -38,6 +40,7 @@ final class ErrorResponses extends HttpServletResponseWrapper {
     @Override
     public void sendError(int sc, String msg) {
         status = sc;
+        sentMessage = msg;
         captured = new ByteArrayOutputStream();
     }
 
@@ -111,6 +114,10 @@ final class ErrorResponses extends HttpServletResponseWrapper {
      * @param body the request body as received
      */
     void writeJsonRpcError(byte[] body) throws IOException {
+        if (sentMessage != null && (status == 403 || status == 421)) {
+            write(status, null, -32600, sentMessage); // a refusal by HostAndOrigin, which says what to do
+            return;
+        }
         Object parsed;
         try {
             parsed = McpJsonDefaults.getMapper().readValue(body, Object.class);

@@ -79,21 +79,40 @@ public record HttpOptions(String host, int port, String token, List<String> extr
         }
     }
 
-    /** Host header values accepted once the server listens on {@code boundPort}. */
+    /**
+     * Whether the Host header is checked: on a loopback bind, where no token is needed, it is what stops DNS
+     * rebinding. Beyond loopback a token is required and guards every request, and clients reach the server under
+     * names and ports it cannot know (a published container port, its IP address, a proxy's name).
+     */
+    boolean checksHost() {
+        return isLoopback();
+    }
+
+    /** Host header values accepted once the server listens on {@code boundPort} (when {@link #checksHost}). */
     List<String> allowedHosts(int boundPort) {
         List<String> hosts = new ArrayList<>(List.of("localhost:" + boundPort, "127.0.0.1:" + boundPort,
                 "[::1]:" + boundPort));
-        if (!isLoopback()) {
-            hosts.add(host + ":" + boundPort);
+        String own = authority(boundPort);
+        if (!hosts.contains(own)) {
+            hosts.add(own); // e.g. --host 127.0.0.2 answers its own address
         }
         hosts.addAll(extraAllowedHosts);
         return hosts;
+    }
+
+    /** The bound address and port as a Host header names them ({@code [::1]:8080} for IPv6). */
+    private String authority(int boundPort) {
+        String name = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return name + ":" + boundPort;
     }
 
     /** Origin header values accepted once the server listens on {@code boundPort}. */
     List<String> allowedOrigins(int boundPort) {
         List<String> origins = new ArrayList<>(List.of("http://localhost:" + boundPort,
                 "http://127.0.0.1:" + boundPort, "http://[::1]:" + boundPort));
+        if (!origins.contains("http://" + authority(boundPort))) {
+            origins.add("http://" + authority(boundPort));
+        }
         origins.addAll(extraAllowedOrigins);
         return origins;
     }

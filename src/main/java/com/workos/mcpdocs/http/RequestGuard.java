@@ -10,65 +10,45 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 import java.util.Map;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import java.util.Locale;
 
 /**
- * Everything a request to {@code /mcp} must pass before the MCP transport sees it, cheapest check first:
- * Host and Origin against the allow-list (DNS rebinding), the bearer token, the per-client rate limit, the body
- * size. Each refusal is a small JSON-RPC error body with the HTTP status that says what happened.
+ * What a request to {@code /mcp} must pass besides what the SDK transport checks itself (Host and Origin through
+ * {@link HostAndOrigin}, the body size): the per-client rate limit, counted first so that wrong tokens count too,
+ * then the bearer token. It also replaces the SDK's error answers, which carry stack traces, with short JSON-RPC
+ * errors ({@link ErrorResponses}). By the time a request gets here its body is in memory ({@link BodyLoader}).
  */
 final class RequestGuard extends HttpFilter {
 
+    private static final String BEARER = "Bearer";
+
     private final HttpOptions options;
     private final RateLimiter rateLimiter;
-    private final byte[] expectedAuthorization;
+    private final byte[] expectedToken;
 
     RequestGuard(HttpOptions options) {
         this.options = options;
         this.rateLimiter = options.rateLimitPerMinute() > 0 ? new RateLimiter(options.rateLimitPerMinute()) : null;
-        this.expectedAuthorization = options.token() == null ? null
-                : ("Bearer " + options.token()).getBytes(StandardCharsets.UTF_8);
+        this.expectedToken = options.token() == null ? null : options.token().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        int port = request.getLocalPort();
-        String host = request.getHeader("Host");
-        if (host == null || !containsIgnoreCase(options.allowedHosts(port), host)) {
-            refuse(response, 403, "Host header '" + printable(host) + "' is not allowed; connect to "
-                    + "127.0.0.1:" + port + " or localhost:" + port + " (or add the host to the allow-list).");
-            return;
-        }
-        String origin = request.getHeader("Origin");
-        if (origin != null && !containsIgnoreCase(options.allowedOrigins(port), origin)) {
-            refuse(response, 403, "Origin '" + printable(origin) + "' is not allowed (DNS rebinding protection); "
-                    + "add it to the allowed origins if this browser page is trusted.");
-            return;
-        }
-        if (expectedAuthorization != null) {
-            String authorization = request.getHeader("Authorization");
-            byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
-            // Constant-time comparison, so the token cannot be guessed byte by byte from response times.
-            if (!MessageDigest.isEqual(given, expectedAuthorization)) {
-                response.setHeader("WWW-Authenticate", "Bearer");
-                refuse(response, 401, "missing or wrong bearer token: send 'Authorization: Bearer <token>'.");
-                return;
-            }
-        }
         if (rateLimiter != null && !rateLimiter.tryAcquire(request.getRemoteAddr())) {
             response.setHeader("Retry-After", "60");
             refuse(response, 429, "too many requests from this client (limit " + options.rateLimitPerMinute()
                     + " per minute); retry later.");
+            return;
+        }
+        if (expectedToken != null && !MessageDigest.isEqual(bearerToken(request), expectedToken)) {
+            // MessageDigest.isEqual takes the same time wherever the bytes differ: no guessing byte by byte.
+            response.setHeader("WWW-Authenticate", BEARER);
+            refuse(response, 401, "missing or wrong bearer token: send 'Authorization: Bearer <token>'.");
             return;
         }
         if (!"POST".equals(request.getMethod())) {
@@ -78,17 +58,7 @@ final class RequestGuard extends HttpFilter {
         if (!MediaTypes.check(request, response)) {
             return;
         }
-        long declared = request.getContentLengthLong();
-        if (declared > options.maxBodyBytes()) {
-            refuse(response, 413, tooLarge());
-            return;
-        }
-        // Chunked bodies have no declared length: read at most the limit plus one byte to find out.
-        byte[] body = readAtMost(request.getInputStream(), options.maxBodyBytes() + 1);
-        if (body.length > options.maxBodyBytes()) {
-            refuse(response, 413, tooLarge());
-            return;
-        }
+        byte[] body = request.getInputStream().readAllBytes();
         ErrorResponses guarded = new ErrorResponses(response);
         chain.doFilter(new BufferedBodyRequest(request, body), guarded);
         if (guarded.heldBackError()) {
@@ -96,23 +66,18 @@ final class RequestGuard extends HttpFilter {
         }
     }
 
-    private String tooLarge() {
-        return "request body larger than " + options.maxBodyBytes() + " bytes; send smaller requests.";
-    }
-
-    private static boolean containsIgnoreCase(List<String> allowed, String value) {
-        String lower = value.toLowerCase(Locale.ROOT);
-        return allowed.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(lower));
-    }
-
-    /** A header value fit to echo back: no control characters, bounded length. */
-    private static String printable(String value) {
-        if (value == null) {
-            return "(none)";
+    /** The token of an {@code Authorization: Bearer} header; the scheme is case-insensitive (RFC 9110). */
+    private static byte[] bearerToken(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null) {
+            return new byte[0];
         }
-        String cleaned = value.codePoints().filter(c -> c >= 0x20 && c != 0x7f)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return cleaned.length() > 100 ? cleaned.substring(0, 100) + "..." : cleaned;
+        String value = authorization.strip();
+        int space = value.indexOf(' ');
+        if (space < 0 || !value.substring(0, space).equalsIgnoreCase(BEARER)) {
+            return new byte[0];
+        }
+        return value.substring(space + 1).strip().getBytes(StandardCharsets.UTF_8);
     }
 
     static void refuse(HttpServletResponse response, int status, String message) throws IOException {
@@ -122,18 +87,6 @@ final class RequestGuard extends HttpFilter {
         String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
         response.getWriter().write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\""
                 + escaped + "\"}}");
-    }
-
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 8192));
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        int n;
-        while (total < limit && (n = in.read(buffer, 0, Math.min(buffer.length, limit - total))) >= 0) {
-            out.write(buffer, 0, n);
-            total += n;
-        }
-        return out.toByteArray();
     }
 
     /** The request with its already-read body served again from memory. */

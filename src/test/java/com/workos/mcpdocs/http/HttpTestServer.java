@@ -63,7 +63,12 @@ final class HttpTestServer implements AutoCloseable {
      * rebinding tests need). Returns the status line and body.
      */
     String rawPost(String hostHeader, String extraHeaders, String body) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        return rawPost("127.0.0.1", hostHeader, extraHeaders, body);
+    }
+
+    /** As {@link #rawPost(String, String, String)}, connecting to {@code address}. */
+    String rawPost(String address, String hostHeader, String extraHeaders, String body) throws IOException {
+        try (Socket socket = new Socket(address, server.port())) {
             socket.setSoTimeout(30_000);
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             String request = "POST " + DocsHttpServer.MCP_PATH + " HTTP/1.1\r\n"
