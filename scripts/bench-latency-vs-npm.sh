@@ -1,12 +1,13 @@
 #!/bin/sh
-# Side-by-side workos_search latency over stdio: this jar against the npm package @workos/mcp-docs-server,
-# on the same queries, with ../shared/bench/mcpbench.py. Prints both summaries and the p50/p99 ratios, then the Java
-# server's first pass over the queries apart from its later passes, then the same passes in a Java server whose
+# Side-by-side workos_search latency over stdio: this jar against the npm package @workos/mcp-docs-server, on the
+# same queries, with the stdio benchmark client mcpbench.py. Prints both summaries and the p50/p99 ratios, then the
+# Java server's first pass over the queries apart from its later passes, then the same passes in a Java server whose
 # first call comes IDLE seconds after start.
-# Usage: [IDLE=3] [REPEAT=5] [WARMUP=0] [JAVA_CMD=...] scripts/bench-latency-vs-npm.sh [QUERIES.jsonl ...]
-#        (default queries: the shared evaluation files)
+# Usage: [BENCH=.../mcpbench.py] [IDLE=3] [REPEAT=5] [WARMUP=0] [JAVA_CMD=...] scripts/bench-latency-vs-npm.sh
+#        [QUERIES.jsonl ...]    (default queries: scripts/bench-queries.jsonl; a line is {"query": "..."})
 # Needs: a built jar (mvn -q -DskipTests package), python3, node and npm (the npm package is unpacked under
-# target/npm-baseline with the machine's own npm configuration).
+# target/npm-baseline with the machine's own npm configuration), and mcpbench.py, which is not part of this
+# repository: BENCH names it (default: ../shared/bench/mcpbench.py beside the checkout).
 set -eu
 cd "$(dirname "$0")/.."
 BENCH=${BENCH:-../shared/bench/mcpbench.py}
@@ -20,8 +21,21 @@ IDLE=${IDLE:-3}
 # The Java server's command line; e.g. JAVA_CMD=bin/workos-mcp-docs-server for the launcher.
 JAR=target/workos-mcp-docs-server.jar
 JAVA_CMD=${JAVA_CMD:-java -jar $JAR}
-[ -f "$JAR" ] || { echo "build the jar first: mvn -q -DskipTests package" >&2; exit 2; }
-if [ $# -eq 0 ]; then set -- ../shared/eval/dev-queries.jsonl ../shared/eval/dev-hard-queries.jsonl; fi
+missing=
+[ -f "$BENCH" ] || missing="$missing
+  mcpbench.py, the MCP stdio benchmark client (not in this repository): set BENCH=/path/to/mcpbench.py"
+[ -f "$JAR" ] || missing="$missing
+  the jar: mvn -q -DskipTests package"
+for tool in python3 node npm; do
+  command -v "$tool" >/dev/null 2>&1 || missing="$missing
+  $tool on the PATH"
+done
+if [ -n "$missing" ]; then
+  echo "bench-latency-vs-npm.sh needs:$missing" >&2
+  exit 2
+fi
+if [ $# -eq 0 ]; then set -- scripts/bench-queries.jsonl; fi
+BENCH=$(cd "$(dirname "$BENCH")" && pwd)/$(basename "$BENCH")
 
 BASE=target/npm-baseline
 if [ ! -f "$BASE/package/dist/index.js" ]; then

@@ -62,7 +62,8 @@ final class DoctorCommand implements Callable<Integer> {
 
     /**
      * What speeds this JVM's start, from its options ({@code jvmArgs}) and {@code java.vm.info} (which says
-     * "sharing" when class data is shared): the launcher's class-data sharing archive or AOT cache, or what to do.
+     * "sharing" when class data is shared): the ahead-of-time cache or class-data sharing archive the self-contained
+     * image's launcher passes, or what to do.
      */
     static String startup(java.util.List<String> jvmArgs, String vmInfo) {
         for (String arg : jvmArgs) {
@@ -71,20 +72,14 @@ final class DoctorCommand implements Callable<Integer> {
             if (cache != null) {
                 java.nio.file.Path file = java.nio.file.Path.of(arg.substring(arg.indexOf('=') + 1)).normalize();
                 return !java.nio.file.Files.isRegularFile(file) ? cache + " " + file
-                        + " is missing: the launcher records a new one on its next stdio run"
+                        + " is missing: unpack the image again"
                         : vmInfo.contains("sharing") ? cache + " " + file + " (in use)"
-                        : cache + " " + file + " (not used by this JVM: delete it and the launcher records a new one)";
-            }
-            if (arg.startsWith("-XX:ArchiveClassesAtExit=") || arg.startsWith("-XX:AOTMode=record")) {
-                return "recording the launcher's archive in this run";
+                        : cache + " " + file + " (not used by this JVM: it belongs to the runtime of the image it "
+                        + "came with)";
             }
         }
-        if (jvmArgs.contains("-D" + LAUNCHER_PROPERTY + "=true")) {
-            return "no archive yet: the launcher records one on its first stdio server run (as an MCP client starts "
-                    + "it), and later starts are about twice as fast";
-        }
-        return "no archive of this installation's classes: start the server with bin/workos-mcp-docs-server, which "
-                + "records one on its first stdio run and then starts about twice as fast";
+        return "no archive of this installation's classes: the self-contained image (or the npm package) starts "
+                + "with one made when it was built, about twice as fast";
     }
 
     private static String npmVersion() {

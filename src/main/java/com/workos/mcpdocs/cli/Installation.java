@@ -12,6 +12,15 @@ final class Installation {
 
     /** The absolute path of the running jar, or {@code null} when not run from a jar (tests, IDE). */
     static Path jar() {
+        // The class path as this JVM was given it first: the code source of a class loaded from an ahead-of-time
+        // cache names the jar where the cache was made, not where the jar is now.
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            Path path = Path.of(classPath).toAbsolutePath().normalize();
+            if (Files.isRegularFile(path)) {
+                return path;
+            }
+        }
         try {
             var source = Main.class.getProtectionDomain().getCodeSource();
             if (source == null) {

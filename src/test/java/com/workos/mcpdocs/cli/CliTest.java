@@ -8,9 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The command line as a person runs it. */
 class CliTest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private record Run(int code, String out) {
     }
@@ -64,11 +69,8 @@ class CliTest {
         assertThat(DoctorCommand.startup(launcher, "mixed mode")).contains("not used by this JVM");
         assertThat(DoctorCommand.startup(List.of("-XX:AOTCache=" + dir.resolve("gone.aot")), "sharing"))
                 .startsWith("AOT cache ").contains("is missing");
-        assertThat(DoctorCommand.startup(List.of("-XX:ArchiveClassesAtExit=/x.jsa.12"), "")).startsWith("recording");
         assertThat(DoctorCommand.startup(List.of("-Xmx1g"), "mixed mode, sharing")).startsWith("no archive")
-                .contains("bin/workos-mcp-docs-server");
-        assertThat(DoctorCommand.startup(List.of("-Dworkos.docs.launcher=true"), "sharing"))
-                .startsWith("no archive yet: the launcher records one");
+                .contains("self-contained image");
     }
 
     @Test
@@ -76,11 +78,37 @@ class CliTest {
         List<String> command = List.of("/opt/wmds/bin/workos-mcp-docs-server");
         assertThat(ConfigCommand.render(ConfigCommand.Client.CLAUDE_CODE, command))
                 .isEqualTo("claude mcp add workos-docs -- /opt/wmds/bin/workos-mcp-docs-server\n");
-        assertThat(ConfigCommand.render(ConfigCommand.Client.CURSOR, List.of("/usr/bin/java", "-jar", "/a b/x.jar")))
-                .contains("\"mcpServers\"").contains("\"command\": \"/usr/bin/java\"")
-                .contains("\"args\": [\"-jar\", \"/a b/x.jar\"]");
-        assertThat(ConfigCommand.render(ConfigCommand.Client.VSCODE, command)).contains("\"servers\"")
-                .contains("\"type\": \"stdio\"");
+        JsonNode cursor = JSON.readTree(ConfigCommand.render(ConfigCommand.Client.CURSOR,
+                List.of("/usr/bin/java", "-jar", "/a b/x.jar")));
+        assertThat(cursor.at("/mcpServers/workos-docs/command").asString()).isEqualTo("/usr/bin/java");
+        assertThat(cursor.at("/mcpServers/workos-docs/args").toString()).isEqualTo("[\"-jar\",\"/a b/x.jar\"]");
+        JsonNode vscode = JSON.readTree(ConfigCommand.render(ConfigCommand.Client.VSCODE, command));
+        assertThat(vscode.at("/servers/workos-docs/type").asString()).isEqualTo("stdio");
         assertThat(run("config", "emacs").code()).isNotZero();
+    }
+
+    @Test
+    void configIsTheInstallationsOwnCommand(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path launcher = java.nio.file.Files.writeString(dir.resolve("workos-mcp-docs-server"), "#!/bin/sh");
+        java.nio.file.Path jar = dir.resolve("x.jar");
+        assertThat(ConfigCommand.command(java.util.Map.of("WORKOS_DOCS_NPM_PACKAGE", "workos-mcp-docs-server-java"),
+                launcher.toString(), jar, "/usr/bin/java")).containsExactly("npx", "-y", "workos-mcp-docs-server-java");
+        assertThat(ConfigCommand.command(java.util.Map.of(), launcher.toString(), jar, "/usr/bin/java"))
+                .containsExactly(launcher.toString());
+        assertThat(ConfigCommand.command(java.util.Map.of(), null, jar, "/usr/bin/java"))
+                .containsExactly("/usr/bin/java", "-jar", jar.toString());
+    }
+
+    /** What a user redirects into the client's file is JSON alone, with the corpus and data folder given. */
+    @Test
+    void configOutputIsPasteReadyJsonWithTheGivenFolders() {
+        Run run = run(docs(), "--data-dir", "target/some-data", "config", "claude-desktop");
+        assertThat(run.code()).isZero();
+        JsonNode server = JSON.readTree(run.out()).at("/mcpServers/workos-docs");
+        List<String> args = new java.util.ArrayList<>();
+        server.get("args").forEach(arg -> args.add(arg.asString()));
+        assertThat(String.join(" ", args)).endsWith("--docs " + McpTestServer.fixtureDir() + " --data-dir "
+                + java.nio.file.Path.of("target/some-data").toAbsolutePath());
     }
 }
