@@ -10,7 +10,9 @@ import com.workos.mcpdocs.mcp.Handshake;
 import com.workos.mcpdocs.mcp.ResilientStdioTransportProvider;
 import com.workos.mcpdocs.mcp.Version;
 import com.workos.mcpdocs.service.DocsRequest;
+import com.workos.mcpdocs.service.Calls;
 import com.workos.mcpdocs.service.DocsService;
+import com.workos.mcpdocs.service.Limit;
 import com.workos.mcpdocs.service.NotFoundException;
 import com.workos.mcpdocs.service.SearchService;
 import com.workos.mcpdocs.service.Services;
@@ -56,9 +58,10 @@ public final class Main implements Callable<Integer> {
                     + "instead of the embedded corpus.")
     Path docs;
 
+    // Paths on lines of their own: the help's line breaking would otherwise cut them at their dots.
     @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
-            description = "Where sync keeps corpora (default: $WORKOS_DOCS_DATA_DIR, else "
-                    + "$XDG_DATA_HOME/workos-mcp-docs-server, else ~/.local/share/workos-mcp-docs-server).")
+            description = {"Where sync keeps corpora. Default:", "  $WORKOS_DOCS_DATA_DIR, else",
+                    "  $XDG_DATA_HOME/workos-mcp-docs-server, else", "  ~/.local/share/workos-mcp-docs-server"})
     Path dataDir;
 
     /** The data directory this run uses. */
@@ -84,8 +87,21 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** Commands that answer a person and finish: their normal run prints no log lines. */
+    private static final java.util.Set<String> QUIET = java.util.Set.of("search", "docs", "api", "changelog",
+            "doctor", "config", "help");
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionStrategy(parseResult -> {
+            CommandLine.ParseResult sub = parseResult.subcommand();
+            if (sub != null && QUIET.contains(sub.commandSpec().name())
+                    && System.getProperty(LOG_LEVEL) == null) {
+                // Loading the corpus logs what it served at INFO: useful from a server, noise after a command.
+                System.setProperty(LOG_LEVEL, "warn");
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + e.getMessage());
             return 1;
@@ -196,18 +212,20 @@ public final class Main implements Callable<Integer> {
     }
 
     /** {@code search QUERY}: ranked results for people. */
-    @Command(name = "search", mixinStandardHelpOptions = true, description = "Search the docs and print ranked results.")
+    @Command(name = "search", mixinStandardHelpOptions = true, description = "Search the docs and print ranked "
+            + "results, each with the command that reads it.")
     static final class Search implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main parent;
 
-        @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Words to look for.")
+        @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Words to look for, such as saml redirect uri.")
         List<String> words;
 
-        @Option(names = {"-n", "--max-results"}, defaultValue = "10", description = "How many results (1-50).")
-        int maxResults;
+        @Option(names = {"-n", "--max-results"}, paramLabel = "N", description = "How many results (1-50, default "
+                + "10).")
+        Integer maxResults;
 
-        @Option(names = "--section", description = "Only search under this path, e.g. sso.")
+        @Option(names = "--section", paramLabel = "PATH", description = "Only search under this path, such as sso.")
         String section;
 
         @Option(names = "--json", description = "Print the results as JSON (as the MCP tool's structured content).")
@@ -215,16 +233,17 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Services services = App.services(parent.docs, parent.data());
-            String query = String.join(" ", words);
-            var result = services.search().search(query, maxResults, section);
-            if (json) {
-                System.out.println(tools.jackson.databind.json.JsonMapper.builder().build()
-                        .writerWithDefaultPrettyPrinter().writeValueAsString(result));
-            } else {
-                System.out.print(Terminal.highlight(SearchService.format(query, result)));
-            }
-            return 0;
+            return print(() -> {
+                int max = Limit.SEARCH_RESULTS.check(maxResults, "--max-results");
+                Services services = App.services(parent.docs, parent.data()).forCommandLine();
+                String query = String.join(" ", words);
+                var result = services.search().search(query, max, section);
+                if (json) {
+                    return tools.jackson.databind.json.JsonMapper.builder().build()
+                            .writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n";
+                }
+                return Terminal.highlight(SearchService.format(query, result, Calls.COMMANDS));
+            });
         }
     }
 
@@ -235,19 +254,21 @@ public final class Main implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main parent;
 
-        @Parameters(arity = "0..1", paramLabel = "PATH", description = "e.g. sso/redirect-uris")
+        @Parameters(arity = "0..1", paramLabel = "PATH", description = {"A page such as sso/redirect-uris or its URL;",
+                "a folder with /* for all its pages, such as 'authkit/*';", "none: the sections of the docs."})
         String path;
 
-        @Option(names = "--language", description = "Reference pages: one SDK language (js, python, ruby, go, php, "
-                + "java, dotnet) or curl (the default).")
+        @Option(names = "--language", paramLabel = "LANG", description = "Reference pages: one SDK language (js, "
+                + "python, ruby, go, php, java, dotnet) or curl (the default).")
         String language;
 
-        @Option(names = "--section", description = "Only the section with this heading text or anchor.")
+        @Option(names = "--section", paramLabel = "HEADING", description = "Only the section with this heading "
+                + "text or anchor.")
         String section;
 
         @Override
         public Integer call() throws Exception {
-            Services services = App.services(parent.docs, parent.data());
+            Services services = App.services(parent.docs, parent.data()).forCommandLine();
             return print(() -> services.docs().read(new DocsRequest(path == null ? "" : path, language, section,
                     DocsService.MAX_MAX_LENGTH, null)));
         }
@@ -255,22 +276,22 @@ public final class Main implements Callable<Integer> {
 
     /** {@code api NAME}: one API reference entry. */
     @Command(name = "api", mixinStandardHelpOptions = true,
-            description = "Print the API reference entry of a method, endpoint or object, e.g. createUser or "
-                    + "'POST /user_management/users'.")
+            description = "Print the API reference entry of a method, endpoint or object.")
     static final class Api implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main parent;
 
-        @Parameters(arity = "1..*", paramLabel = "NAME")
+        @Parameters(arity = "1..*", paramLabel = "NAME", description = {"A method, endpoint or object, such as",
+                "createUser, 'POST /user_management/users' or User."})
         List<String> name;
 
-        @Option(names = "--language", description = "js, python, ruby, go, php, java, dotnet or curl (HTTP). "
+        @Option(names = "--language", paramLabel = "LANG", description = "js, python, ruby, go, php, java, dotnet or curl (HTTP). "
                 + "Default: the language whose spelling NAME is (generateLink: js, create_user: HTTP), else HTTP.")
         String language;
 
         @Override
         public Integer call() throws Exception {
-            Services services = App.services(parent.docs, parent.data());
+            Services services = App.services(parent.docs, parent.data()).forCommandLine();
             return print(() -> services.api().lookup(String.join(" ", name), language));
         }
     }
@@ -282,10 +303,11 @@ public final class Main implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main parent;
 
-        @Parameters(arity = "0..1", paramLabel = "PACKAGE")
+        @Parameters(arity = "0..1", paramLabel = "PACKAGE", description = "A package such as workos-platform; none: "
+                + "the list of packages.")
         String pkg;
 
-        @Option(names = "--limit", description = "How many entries (default 10).")
+        @Option(names = "--limit", paramLabel = "N", description = "How many entries (1-100, default 10).")
         Integer limit;
 
         @Option(names = "--since", paramLabel = "DATE", description = "Only entries on or after this ISO date.")
@@ -293,13 +315,22 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Services services = App.services(parent.docs, parent.data());
-            return print(() -> pkg == null ? services.changelogs().packages()
-                    : services.changelogs().entries(pkg, limit, since));
+            return print(() -> {
+                Limit.CHANGELOG_ENTRIES.check(limit, "--limit");
+                Services services = App.services(parent.docs, parent.data()).forCommandLine();
+                return pkg == null ? services.changelogs().packages() : services.changelogs().entries(pkg, limit, since);
+            });
         }
     }
 
-    private static int print(java.util.function.Supplier<String> answer) {
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    /** An answer that may fail with an exception the command turns into a message and an exit code. */
+    private interface Answer {
+        String get() throws Exception;
+    }
+
+    private static int print(Answer answer) throws Exception {
         try {
             System.out.print(answer.get());
             return 0;

@@ -110,6 +110,12 @@ final class Arguments {
         return s;
     }
 
+    /** A count checked by the same rule as every other caller's ({@code null} when absent). */
+    Integer count(String name, com.workos.mcpdocs.service.Limit limit) {
+        Integer n = integer(name, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        return n == null ? null : limit.check(n, name);
+    }
+
     /** An integer argument within {@code [min, max]}; {@code null} when absent. */
     Integer integer(String name, int min, int max) {
         Object value = values.get(name);

@@ -6,6 +6,7 @@ import com.workos.mcpdocs.service.ChangelogService;
 import com.workos.mcpdocs.service.CorpusUnavailableException;
 import com.workos.mcpdocs.service.DocsRequest;
 import com.workos.mcpdocs.service.DocsService;
+import com.workos.mcpdocs.service.Limit;
 import com.workos.mcpdocs.service.NotFoundException;
 import com.workos.mcpdocs.service.PathNormalizer;
 import com.workos.mcpdocs.service.SearchService;
@@ -93,8 +94,9 @@ public final class DocsTools {
                         "query", Map.of("type", "string", "description",
                                 "What to look for, e.g. 'SAML redirect URI' or 'how do I sync users from Okta'",
                                 "maxLength", MAX_QUERY),
-                        "maxResults", Map.of("type", "integer", "minimum", 1, "maximum", SearchService.MAX_RESULTS,
-                                "default", SearchService.DEFAULT_RESULTS, "description", "How many results (1-50)"),
+                        "maxResults", Map.of("type", "integer", "minimum", Limit.SEARCH_RESULTS.min(),
+                                "maximum", Limit.SEARCH_RESULTS.max(), "default", Limit.SEARCH_RESULTS.defaultValue(),
+                                "description", "How many results (1-50)"),
                         "section", Map.of("type", "string", "description",
                                 "Optional: only search under this part of the tree, e.g. 'sso' or 'reference/authkit'")),
                         List.of("query")))
@@ -103,7 +105,7 @@ public final class DocsTools {
                 .build();
         return spec(tool, SEARCH_NAMES, args -> {
             String query = args.string("query", true, MAX_QUERY);
-            Integer max = args.integer("maxResults", 1, SearchService.MAX_RESULTS);
+            Integer max = args.count("maxResults", Limit.SEARCH_RESULTS);
             String section = args.string("section", false, PathNormalizer.MAX_LENGTH);
             SearchResult result = services().search().search(query,
                     max == null ? SearchService.DEFAULT_RESULTS : max, section);
@@ -135,7 +137,8 @@ public final class DocsTools {
                         Read one page of the WorkOS documentation as Markdown, by path (e.g. 'sso/redirect-uris', \
                         'authkit', 'directory-sync/quick-start', 'reference/authkit/user/create'), with links to its \
                         parent, sibling and child pages. An empty path lists the sections of the docs with their page \
-                        counts; a folder path (e.g. 'integrations') lists its pages with titles and descriptions. \
+                        counts; a folder path (e.g. 'integrations') lists its pages with titles and descriptions, and \
+                        '<folder>/*' (e.g. 'authkit/*') lists every page under a folder that has a page of its own. \
                         Full docs URLs are accepted too (their #anchor selects the section). API reference pages show \
                         the HTTP endpoint with its parameter table by default; pass 'language' for one SDK. Pass \
                         'section' to read only one heading's section. Long answers come in parts of 'maxLength' \
@@ -143,7 +146,8 @@ public final class DocsTools {
                         not know the path.""")
                 .inputSchema(schema(ordered(
                         "path", Map.of("type", "string", "maxLength", PathNormalizer.MAX_LENGTH, "description",
-                                "Docs path such as 'sso/redirect-uris' or a docs URL; empty to list the sections"),
+                                "Docs path such as 'sso/redirect-uris' or a docs URL; 'authkit/*' for every page under "
+                                        + "a folder; empty to list the sections"),
                         "language", Map.of("type", "string", "maxLength", MAX_LANGUAGE, "description",
                                 "Optional, reference pages: one SDK language (js, python, ruby, go, php, java, "
                                         + "dotnet) or curl for HTTP (the default)"),
@@ -209,15 +213,16 @@ public final class DocsTools {
                                 "Group name, e.g. 'sso' or 'authkit'; omit to list the groups"),
                         "language", Map.of("type", "string", "maxLength", 40, "description",
                                 "Optional language filter, e.g. 'js', 'python', 'ruby', 'go', 'java', 'php', 'bash'"),
-                        "limit", Map.of("type", "integer", "minimum", 1, "maximum", 200, "description",
-                                "How many examples to show (default 20)")),
+                        "limit", Map.of("type", "integer", "minimum", Limit.EXAMPLES.min(), "maximum",
+                                Limit.EXAMPLES.max(), "description",
+                                "How many examples to show (default " + Limit.EXAMPLES.defaultValue() + ")")),
                         List.of()))
                 .annotations(readOnly("WorkOS code examples"))
                 .build();
         return spec(tool, EXAMPLES_NAMES, args -> {
             String example = args.string("example", false, MAX_NAME);
             String language = args.string("language", false, 40);
-            Integer limit = args.integer("limit", 1, 200);
+            Integer limit = args.count("limit", Limit.EXAMPLES);
             if (example == null || example.isBlank()) {
                 return text(services().examples().groups());
             }
@@ -235,8 +240,9 @@ public final class DocsTools {
                 .inputSchema(schema(ordered(
                         "package", Map.of("type", "string", "maxLength", MAX_NAME, "description",
                                 "Package name, e.g. 'workos-platform'; omit to list the packages"),
-                        "limit", Map.of("type", "integer", "minimum", 1, "maximum", ChangelogService.MAX_LIMIT,
-                                "description", "How many entries (default 10)"),
+                        "limit", Map.of("type", "integer", "minimum", Limit.CHANGELOG_ENTRIES.min(), "maximum",
+                                Limit.CHANGELOG_ENTRIES.max(), "description",
+                                "How many entries (default " + Limit.CHANGELOG_ENTRIES.defaultValue() + ")"),
                         "since", Map.of("type", "string", "maxLength", 10, "description",
                                 "Only entries on or after this ISO date, e.g. '2025-06-01'")),
                         List.of()))
@@ -244,7 +250,7 @@ public final class DocsTools {
                 .build();
         return spec(tool, CHANGELOGS_NAMES, args -> {
             String pkg = args.string("package", false, MAX_NAME);
-            Integer limit = args.integer("limit", 1, ChangelogService.MAX_LIMIT);
+            Integer limit = args.count("limit", Limit.CHANGELOG_ENTRIES);
             String since = args.string("since", false, 40);
             if (pkg == null || pkg.isBlank()) {
                 return text(services().changelogs().packages());

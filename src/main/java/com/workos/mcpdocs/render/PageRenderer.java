@@ -19,6 +19,9 @@ import java.util.function.Supplier;
  */
 public final class PageRenderer {
 
+    /** How the header of a page in several languages says to ask for another (the services may reword it). */
+    public static final String LANGUAGE_OPTION = "pass `language`";
+
     /** Pages most recently rendered (a corpus never changes under a renderer): reading one again costs nothing. */
     private static final int CACHED_PAGES = 128;
 
@@ -136,7 +139,7 @@ public final class PageRenderer {
         if (listLanguages && languages.size() > 1) {
             out.append("Languages: ").append(String.join(", ", languages.stream()
                     .map(l -> l.equals(language) ? "**" + l + "** (shown)" : l).toList()));
-            out.append("; pass `language` to switch.\n\n");
+            out.append("; ").append(LANGUAGE_OPTION).append(" to switch.\n\n");
         }
         return out.toString();
     }

@@ -20,11 +20,18 @@ public final class ApiService {
 
     private final Corpus corpus;
     private final PageRenderer renderer;
+    private final Calls calls;
     private volatile ApiNames names;
 
     public ApiService(Corpus corpus, PageRenderer renderer) {
+        this(corpus, renderer, Calls.TOOLS);
+    }
+
+    /** @param calls how answers point at further reading: tool calls for a model, commands for a person */
+    public ApiService(Corpus corpus, PageRenderer renderer, Calls calls) {
         this.corpus = corpus;
         this.renderer = renderer;
+        this.calls = calls;
     }
 
     /** Every name of every entry, indexed when the first name is looked up. */
@@ -57,7 +64,7 @@ public final class ApiService {
         Map<ApiNames.Target, List<ApiNames.Match>> found = names().find(name);
         if (found.isEmpty()) {
             throw new NotFoundException("No API method, endpoint or object named '" + name.strip() + "'. "
-                    + "Search with workos_search if you do not know the exact name.",
+                    + "Search with `" + calls.search(null) + "` if you do not know the exact name.",
                     ClosestPaths.closest(name.strip(), names().shownNames(), 8));
         }
         boolean requested = language != null && !language.isBlank();
@@ -106,7 +113,7 @@ public final class ApiService {
         if (languages.size() > 1) {
             out.append("Languages: ").append(String.join(", ", languages.stream()
                     .map(l -> l.equals(language) ? "**" + l + "** (shown)" : l).toList()))
-                    .append("; pass `language` to switch.\n");
+                    .append("; ").append(calls.languageOption()).append(" to switch.\n");
         }
         out.append('\n');
         String body = renderer.body(page, language);
@@ -118,9 +125,8 @@ public final class ApiService {
                 .map(section -> section.markdown().strip())
                 .orElse(pageIsThisEntry ? body : entryMarkdown);
         out.append(Sections.demote(shown, level + 1).strip()).append("\n\n");
-        out.append("Whole page: `workos_docs {\"path\": \"").append(page.path()).append("\"")
-                .append(language.equals(renderer.defaultLanguage(page)) ? "" : ", \"language\": \"" + language + "\"")
-                .append("}`\n");
+        out.append("Whole page: `").append(calls.docs(page.path(), null,
+                language.equals(renderer.defaultLanguage(page)) ? null : language)).append("`\n");
         return out.toString();
     }
 

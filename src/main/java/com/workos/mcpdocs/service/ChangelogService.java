@@ -10,13 +10,20 @@ import java.util.Map;
 /** Changelog entries by package, newest first. */
 public final class ChangelogService {
 
-    public static final int DEFAULT_LIMIT = 10;
-    public static final int MAX_LIMIT = 100;
+    public static final int DEFAULT_LIMIT = Limit.CHANGELOG_ENTRIES.defaultValue();
+    public static final int MAX_LIMIT = Limit.CHANGELOG_ENTRIES.max();
 
     private final Corpus corpus;
+    private final Calls calls;
 
     public ChangelogService(Corpus corpus) {
+        this(corpus, Calls.TOOLS);
+    }
+
+    /** @param calls how answers point at further reading: tool calls for a model, commands for a person */
+    public ChangelogService(Corpus corpus, Calls calls) {
         this.corpus = corpus;
+        this.calls = calls;
     }
 
     /** The packages with their entry counts and latest dates. */
@@ -28,7 +35,7 @@ public final class ChangelogService {
         StringBuilder out = new StringBuilder("# WorkOS changelogs\n\n| Package | Entries | Latest |\n|---|---|---|\n");
         logs.forEach((name, entries) -> out.append("| `").append(name).append("` | ").append(entries.size())
                 .append(" | ").append(entries.isEmpty() ? "" : entries.get(0).date()).append(" |\n"));
-        out.append("\nRead one with `workos_changelogs {\"package\": \"<package>\"}`.\n");
+        out.append("\nRead one with `").append(calls.changelog(null)).append("`.\n");
         return out.toString();
     }
 
@@ -54,7 +61,7 @@ public final class ChangelogService {
                 throw new IllegalArgumentException("'since' must be an ISO date such as 2025-01-31, not '" + since + "'.");
             }
         }
-        int max = limit == null ? DEFAULT_LIMIT : limit;
+        int max = Limit.CHANGELOG_ENTRIES.check(limit, "limit");
         LocalDate cutoff = from;
         List<ChangelogEntry> selected = entries.stream()
                 .filter(e -> cutoff == null || onOrAfter(e.date(), cutoff))

@@ -27,14 +27,30 @@ public final class DocsService {
 
     private final Corpus corpus;
     private final PageRenderer renderer;
+    private final Calls calls;
 
     public DocsService(Corpus corpus, PageRenderer renderer) {
+        this(corpus, renderer, Calls.TOOLS);
+    }
+
+    /** @param calls how answers point at further reading: tool calls for a model, commands for a person */
+    public DocsService(Corpus corpus, PageRenderer renderer, Calls calls) {
         this.corpus = corpus;
         this.renderer = renderer;
+        this.calls = calls;
+    }
+
+    /** The same service, its answers pointing at further reading with {@code calls}. */
+    public DocsService with(Calls calls) {
+        return new DocsService(corpus, renderer, calls);
     }
 
     public Corpus corpus() {
         return corpus;
+    }
+
+    PageRenderer renderer() {
+        return renderer;
     }
 
     /**
@@ -65,8 +81,21 @@ public final class DocsService {
     }
 
     private String answer(String path, String language, String section) {
-        if (path.isEmpty()) {
+        if (path.isEmpty() || path.equals("*")) {
             return overview();
+        }
+        if (path.endsWith("/*")) {
+            // every page under a folder, also when the folder has a page of its own (which shows only some)
+            String folder = path.substring(0, path.length() - 2);
+            if (!corpus.pagesUnder(folder).isEmpty()) {
+                return folderListing(folder);
+            }
+            if (corpus.page(folder).isPresent()) {
+                return "`" + folder + "` has no pages below it; read it with `" + calls.docs(folder, null, null)
+                        + "`.\n";
+            }
+            List<String> folders = corpus.pages().stream().map(Page::area).distinct().toList();
+            throw new NotFoundException("No docs folder '" + folder + "'.", ClosestPaths.closest(folder, folders, 5));
         }
         Optional<Page> page = corpus.page(path);
         if (page.isPresent()) {
@@ -102,14 +131,20 @@ public final class DocsService {
         String language = language(page, requestedLanguage);
         if (section == null || section.isBlank()) {
             boolean chosen = requestedLanguage != null && !requestedLanguage.isBlank();
-            return renderer.render(page, language, !chosen) + navigation(page);
+            return languageOption(renderer.render(page, language, !chosen)) + navigation(page);
         }
         String body = renderer.body(page, language);
         Sections.Section found = Sections.find(body, section).orElseThrow(() -> new IllegalArgumentException(
                 "page '" + page.path() + "' has no section '" + section + "'. Its sections (pass the heading text "
                         + "or the anchor):\n" + Sections.list(body)));
-        return renderer.header(page, language) + found.markdown().strip().replaceFirst("\\n+---$", "") + "\n\n---\nSection `" + found.anchor()
-                + "` of " + page.url() + ". The whole page: `workos_docs {\"path\": \"" + page.path() + "\"}`.\n";
+        return languageOption(renderer.header(page, language)) + found.markdown().strip().replaceFirst("\\n+---$", "")
+                + "\n\n---\nSection `" + found.anchor() + "` of " + page.url() + ". The whole page: `"
+                + calls.docs(page.path(), null, null) + "`.\n";
+    }
+
+    /** The renderer's hint for switching languages, as this service's reader switches them. */
+    private String languageOption(String rendered) {
+        return calls == Calls.TOOLS ? rendered : rendered.replace(PageRenderer.LANGUAGE_OPTION, calls.languageOption());
     }
 
     /**
@@ -180,16 +215,19 @@ public final class DocsService {
         }
         counts.forEach((area, count) -> out.append("| ").append(areaTitle(area)).append(" | `").append(area)
                 .append("` | ").append(count).append(" |\n"));
-        out.append("\nRead a section's page list with `workos_docs {\"path\": \"<path>\"}`; "
-                + "find a topic with `workos_search`.\n");
+        out.append("\nRead a section's own page with `").append(calls.docs(null, null, null))
+                .append("`, the list of all its pages with `").append(calls.listPages(null))
+                .append("`; find a topic with `").append(calls.search(null)).append("`.\n");
         return out.toString();
     }
 
     private String folderListing(String folder) {
         SortedMap<String, Page> under = corpus.pagesUnder(folder);
         StringBuilder out = new StringBuilder("# ").append(folder).append("\n\n");
-        out.append(under.size()).append(" pages under `").append(folder).append("`. Read one with ")
-                .append("`workos_docs {\"path\": \"<path>\"}`.\n\n");
+        Optional<Page> own = corpus.page(folder);
+        out.append(own.map(page -> "The page `" + folder + "` and the ").orElse("The ")).append(under.size())
+                .append(" pages under it. Read one with `").append(calls.docs(null, null, null)).append("`.\n\n");
+        own.ifPresent(page -> out.append(listItem(page)).append('\n'));
         for (Page page : under.values()) {
             out.append(listItem(page)).append('\n');
         }
@@ -225,8 +263,8 @@ public final class DocsService {
         out.append(String.join(", ", pages.stream().limit(MAX_SIBLINGS)
                 .map(p -> p.path().substring(folder.length() + 1)).toList()));
         if (pages.size() > MAX_SIBLINGS) {
-            out.append(" and ").append(pages.size() - MAX_SIBLINGS).append(" more (`workos_docs {\"path\": \"")
-                    .append(folder).append("\"}` lists them all)");
+            out.append(" and ").append(pages.size() - MAX_SIBLINGS).append(" more (`")
+                    .append(calls.listPages(folder)).append("` lists them all)");
         }
         out.append(".\n");
     }

@@ -21,7 +21,6 @@ public final class ExamplesService {
 
     private static final Pattern FENCE_OPEN = Pattern.compile("^(\\s*)(`{3,}|~{3,})\\s*([^\\s`]*)(.*)$");
     private static final Pattern TITLE = Pattern.compile("title=\"([^\"]*)\"");
-    private static final int DEFAULT_LIMIT = 20;
 
     /** One code block found in a page. */
     public record CodeExample(String area, String pagePath, String pageTitle, String heading, String anchor,
@@ -62,7 +61,7 @@ public final class ExamplesService {
      */
     public String examples(String group, String language, Integer limit) {
         String name = group.strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
-        int max = limit == null ? DEFAULT_LIMIT : limit;
+        int max = Limit.EXAMPLES.check(limit, "limit");
         for (ExampleGroup shipped : corpus.examples()) {
             if (shipped.name().equalsIgnoreCase(name)) {
                 return shippedGroup(shipped, language);

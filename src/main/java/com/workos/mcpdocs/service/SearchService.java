@@ -9,8 +9,8 @@ import java.util.function.BooleanSupplier;
 /** Ranked search over the docs. */
 public final class SearchService {
 
-    public static final int DEFAULT_RESULTS = 10;
-    public static final int MAX_RESULTS = 50;
+    public static final int DEFAULT_RESULTS = Limit.SEARCH_RESULTS.defaultValue();
+    public static final int MAX_RESULTS = Limit.SEARCH_RESULTS.max();
     public static final int MAX_QUERY_LENGTH = 1000;
 
     private final SearchIndex index;
@@ -40,7 +40,8 @@ public final class SearchService {
 
     /**
      * @param section only pages at or under this path (e.g. {@code sso}, {@code reference/authkit}), or {@code null}
-     * @throws IllegalArgumentException for an empty or over-long query, or a section that matches no page
+     * @throws IllegalArgumentException for an empty or over-long query, a number of results out of range, or a
+     *                                  section that matches no page
      */
     public SearchResult search(String query, int maxResults, String section) {
         if (query == null || query.isBlank()) {
@@ -59,7 +60,7 @@ public final class SearchService {
                 throw new NotFoundException("No docs section '" + section + "'.", ClosestPaths.closest(prefix, areas, 5));
             }
         }
-        return index.search(query, Math.max(1, Math.min(MAX_RESULTS, maxResults)), prefix);
+        return index.search(query, Limit.SEARCH_RESULTS.check(maxResults, "maxResults"), prefix);
     }
 
     /** The exact {@code workos_docs} arguments that read a hit (with its section when it has one). */
@@ -68,8 +69,13 @@ public final class SearchService {
                 + (hit.anchor().isEmpty() ? "" : ", \"section\": \"" + hit.anchor() + "\"") + "}";
     }
 
-    /** Results as Markdown for a model or a person. */
+    /** Results as Markdown for a model. */
     public static String format(String query, SearchResult result) {
+        return format(query, result, Calls.TOOLS);
+    }
+
+    /** Results as Markdown, pointing at further reading with {@code calls}. */
+    public static String format(String query, SearchResult result, Calls calls) {
         List<SearchHit> hits = result.hits();
         if (hits.isEmpty()) {
             StringBuilder out = new StringBuilder("No results for '").append(query).append("'.");
@@ -79,7 +85,7 @@ public final class SearchService {
             } else {
                 out.append(" Try fewer or more general words.\n");
             }
-            out.append("Browse the sections with `workos_docs {\"path\": \"\"}`.\n");
+            out.append("Browse the sections with `").append(calls.docs("", null, null)).append("`.\n");
             return out.toString();
         }
         StringBuilder out = new StringBuilder("Results for '").append(query).append("':\n");
@@ -93,7 +99,7 @@ public final class SearchService {
             if (!hit.snippet().isEmpty()) {
                 out.append("   ").append(hit.snippet()).append('\n');
             }
-            out.append("   read: `workos_docs ").append(docsCall(hit)).append("`\n");
+            out.append("   read: `").append(calls.docs(hit.path(), hit.anchor(), null)).append("`\n");
         }
         return out.toString();
     }

@@ -25,4 +25,11 @@ public record Services(Corpus corpus, DocsService docs, SearchService search, Ch
         return new Services(corpus, new DocsService(corpus, renderer), new SearchService(index),
                 new ChangelogService(corpus), new ExamplesService(corpus), new ApiService(corpus, renderer));
     }
+
+    /** The same services, their answers pointing at commands a person types instead of tool calls. */
+    public Services forCommandLine() {
+        PageRenderer renderer = docs.renderer();
+        return new Services(corpus, docs.with(Calls.COMMANDS), search, new ChangelogService(corpus, Calls.COMMANDS),
+                examples, new ApiService(corpus, renderer, Calls.COMMANDS));
+    }
 }

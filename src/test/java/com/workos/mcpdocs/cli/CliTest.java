@@ -40,7 +40,7 @@ class CliTest {
     void searchPrintsRankedResultsAndJson() {
         Run text = run("search", docs(), "wildcard", "redirect");
         assertThat(text.code()).isZero();
-        assertThat(text.out()).contains("1. **Redirect URIs**").contains("sso/redirect-uris");
+        assertThat(text.out()).contains("1. Redirect URIs").contains("sso/redirect-uris");
         Run json = run("search", docs(), "--json", "-n", "1", "wildcard");
         assertThat(json.out()).contains("\"path\" : \"sso/redirect-uris\"").contains("\"suggestions\"");
     }

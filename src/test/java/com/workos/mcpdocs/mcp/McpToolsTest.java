@@ -363,4 +363,17 @@ class McpToolsTest {
                 Map.of("problem", "invalid redirect", "colour", "blue"))))
                 .hasMessageContaining("unknown argument 'colour'").hasMessageContaining("accepts 'problem'");
     }
+
+    @Test
+    void aFolderWithAPageOfItsOwnListsAllItsPagesWithSlashStar() {
+        String page = text(server.call("workos_docs", Map.of("path", "authkit")));
+        String all = text(server.call("workos_docs", Map.of("path", "authkit/*")));
+        assertThat(all).isNotEqualTo(page).startsWith("# authkit")
+                .contains("- `authkit`: AuthKit").contains("- `authkit/sessions`: ");
+        assertThat(text(server.call("workos_docs", Map.of("path", ""))))
+                .contains("the list of all its pages with `workos_docs {\"path\": \"<path>/*\"}`");
+        CallToolResult unknown = server.call("workos_docs", Map.of("path", "nope/*"));
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("No docs folder 'nope'");
+    }
 }

@@ -65,4 +65,31 @@ class RealCorpusToolsTest {
             assertThat(answer.lines().filter(l -> l.startsWith("# "))).as(name).hasSize(1);
         }
     }
+
+    @Test
+    void everyCallAPageOrListingPointsAtLeadsSomewhereElse() {
+        String overview = call("workos_docs", Map.of("path", ""));
+        List<String> areas = Pattern.compile("\\| `([a-z0-9/-]+)` \\|").matcher(overview).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(areas).hasSizeGreaterThan(10).contains("authkit", "reference");
+        Pattern docsCall = Pattern.compile("workos_docs \\{\"path\": \"([^\"<]+)\"}");
+        int followed = 0;
+        for (String area : areas) {
+            String page = call("workos_docs", Map.of("path", area));
+            Matcher calls = docsCall.matcher(page);
+            while (calls.find()) {
+                String target = calls.group(1);
+                String answer = call("workos_docs", Map.of("path", target));
+                assertThat(answer).as(area + " -> " + target).isNotEqualTo(page).doesNotStartWith("No page");
+                if (target.endsWith("/*")) {
+                    String folder = target.substring(0, target.length() - 2);
+                    long listed = answer.lines().filter(l -> l.startsWith("- `" + folder + "/")).count();
+                    assertThat(answer).as(target).contains("pages under it");
+                    assertThat(listed).as(target).isGreaterThan(12);
+                }
+                followed++;
+            }
+        }
+        assertThat(followed).isPositive();
+    }
 }
