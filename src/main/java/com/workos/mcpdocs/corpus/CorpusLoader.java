@@ -16,6 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +46,7 @@ public final class CorpusLoader {
     }
 
     private Corpus build(ContentTree tree, CorpusInfo info) {
+        tree.skipped().forEach(this::problem);
         Map<String, Page> pages = new HashMap<>();
         List<Navigation> navigation = new ArrayList<>();
         tree.under(DOCS).forEach((file, bytes) -> {
@@ -287,7 +293,7 @@ public final class CorpusLoader {
             }
             String yaml = text.substring(4, end + 1);
             String body = end + 4 >= text.length() ? "" : text.substring(end + 5);
-            Object data = new Load(SETTINGS).loadFromString(yaml);
+            Object data = new DepthLimitedLoad().loadFromString(yaml);
             if (data == null) {
                 return new Frontmatter(Map.of(), body);
             }
@@ -301,6 +307,67 @@ public final class CorpusLoader {
                 }
             });
             return new Frontmatter(clean, body);
+        }
+
+        /**
+         * SnakeYAML builds the value of a document recursively, one call per nesting level, and has no nesting limit
+         * of its own: a few kilobytes of {@code [[[[...} would exhaust the stack. Its parser is not recursive, so
+         * the events are counted on their way to the composer and a document nested deeper than
+         * {@value #MAX_NESTING} levels is refused before anything recursive sees it (the docs' reference
+         * frontmatter nests 7).
+         */
+        static final int MAX_NESTING = 64;
+
+        private static final class DepthLimitedLoad extends Load {
+            DepthLimitedLoad() {
+                super(SETTINGS);
+            }
+
+            @Override
+            protected Composer createComposer(String yaml) {
+                return new Composer(SETTINGS, new DepthLimit(new ParserImpl(SETTINGS, new StreamReader(SETTINGS,
+                        yaml))));
+            }
+        }
+
+        private static final class DepthLimit implements Parser {
+            private final Parser parser;
+            private int depth;
+
+            DepthLimit(Parser parser) {
+                this.parser = parser;
+            }
+
+            @Override
+            public boolean checkEvent(Event.ID id) {
+                return parser.checkEvent(id);
+            }
+
+            @Override
+            public Event peekEvent() {
+                return parser.peekEvent();
+            }
+
+            @Override
+            public boolean hasNext() {
+                return parser.hasNext();
+            }
+
+            @Override
+            public Event next() {
+                Event event = parser.next();
+                switch (event.getEventId()) {
+                    case SequenceStart, MappingStart -> {
+                        if (++depth > MAX_NESTING) {
+                            throw new IllegalArgumentException("frontmatter nests deeper than " + MAX_NESTING
+                                    + " levels");
+                        }
+                    }
+                    case SequenceEnd, MappingEnd -> depth--;
+                    default -> { }
+                }
+                return event;
+            }
         }
     }
 }

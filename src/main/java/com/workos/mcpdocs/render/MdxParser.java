@@ -33,6 +33,17 @@ public final class MdxParser {
     private int pos;
     private final StringBuilder text = new StringBuilder();
     private final Deque<Open> open = new ArrayDeque<>();
+    /**
+     * Elements opened beyond {@link #MAX_DEPTH}, whose tags are dropped and whose content joins the element around
+     * them; kept to match their closing tags.
+     */
+    private final Deque<String> flattened = new ArrayDeque<>();
+
+    /**
+     * Deepest element nesting kept as a tree. Rendering walks the tree recursively, so a page of thousands of nested
+     * {@code <div>} must not become a tree that deep; the docs nest elements at most a dozen levels.
+     */
+    static final int MAX_DEPTH = 64;
 
     private record Open(String name, Map<String, String> attributes, List<MdxNode> children) {
     }
@@ -253,11 +264,21 @@ public final class MdxParser {
             addNode(new MdxNode.Element(name, attributes, List.of()));
             return;
         }
+        if (open.size() > MAX_DEPTH) {
+            flattened.push(name);
+            return;
+        }
         open.push(new Open(name, attributes, new ArrayList<>()));
     }
 
     /** Closes up to the matching open element; a closing tag that matches nothing open is dropped. */
     private void closeNamed(String name) {
+        if (!flattened.isEmpty()) {
+            if (flattened.peek().equals(name)) {
+                flattened.pop();
+            }
+            return; // inside flattened elements nothing deeper is open
+        }
         if (open.stream().noneMatch(o -> o.name().equals(name))) {
             return;
         }

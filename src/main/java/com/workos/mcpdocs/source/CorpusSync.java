@@ -74,12 +74,17 @@ public final class CorpusSync {
 
     /** What a sync made. */
     public record Result(Path dir, CorpusInfo info, int pages, int changelogs, int examples, int moved, int removed,
-                         long millis) {
-        /** The one-line summary printed at the end. */
+                         long millis, java.util.List<com.workos.mcpdocs.corpus.LoadProblem> skipped) {
+        /** The summary printed at the end: one line, then one line per skipped file. */
         public String summary() {
-            return String.format("Synced %s: %d pages, %d changelogs, %d example groups, %d moved and %d removed "
-                            + "paths known, in %.1f s (%s)", info.describe(), pages, changelogs, examples, moved,
-                    removed, millis / 1000.0, dir);
+            StringBuilder out = new StringBuilder(String.format("Synced %s: %d pages, %d changelogs, %d example "
+                            + "groups, %d moved and %d removed paths known, in %.1f s (%s)", info.describe(), pages,
+                    changelogs, examples, moved, removed, millis / 1000.0, dir));
+            if (!skipped.isEmpty()) {
+                out.append(String.format("%n%d files skipped:", skipped.size()));
+                skipped.forEach(p -> out.append(String.format("%n  %s: %s", p.file(), p.reason())));
+            }
+            return out.toString();
         }
     }
 
@@ -136,7 +141,7 @@ public final class CorpusSync {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         CorpusInfo info = new CorpusInfo(source.origin(), source.version(), today.toString());
         files.remove(PathAliases.FILE); // rebuilt below against what was served until now
-        Corpus fresh = CorpusLoader.load(new ContentTree(source.origin(), files), info);
+        Corpus fresh = CorpusLoader.load(new ContentTree(source.origin(), files, source.tree().skipped()), info);
         if (fresh.pages().isEmpty()) {
             throw new IOException(source.origin() + " has no docs pages (docs/**/*.mdx); nothing was changed. "
                     + "Check the folder or package.");
@@ -172,7 +177,7 @@ public final class CorpusSync {
         Path dir = data.commit(partial);
         return new Result(dir, new CorpusInfo(source.origin(), source.version(), today.toString()),
                 fresh.pages().size(), fresh.changelogs().size(), fresh.examples().size(), aliases.moved().size(),
-                aliases.removed().size(), (System.nanoTime() - start) / 1_000_000);
+                aliases.removed().size(), (System.nanoTime() - start) / 1_000_000, fresh.problems());
     }
 
     private static PathAliases join(CompletableFuture<PathAliases> future) throws IOException {

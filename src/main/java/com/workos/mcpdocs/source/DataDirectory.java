@@ -225,20 +225,32 @@ public final class DataDirectory {
         }
     }
 
-    /** Reads what {@link #writeContent} wrote; entries that would leave the archive's root are refused. */
+    /**
+     * Reads what {@link #writeContent} wrote, within a {@link ContentBudget}; entries that would leave the archive's
+     * root are refused.
+     */
     static ContentTree readContent(String origin, Path zip) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
+        ContentBudget budget = new ContentBudget();
         try (ZipInputStream in = new ZipInputStream(new BufferedInputStream(Files.newInputStream(zip), 1 << 16))) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 String name = entry.getName();
-                if (entry.isDirectory() || name.startsWith("/") || name.contains("..") || name.contains("\\")) {
+                if (entry.isDirectory()) {
                     continue;
                 }
-                files.put(name, in.readAllBytes());
+                if (!ContentTree.isPlainRelative(name)) {
+                    budget.skip(name, "a name that would leave the corpus folder");
+                    continue;
+                }
+                // The declared size may be absent or false: read one byte past the limit to know.
+                byte[] bytes = in.readNBytes((int) ContentBudget.MAX_FILE_BYTES + 1);
+                if (budget.admit(name, bytes.length)) {
+                    files.put(name, bytes);
+                }
             }
         }
-        return new ContentTree(origin, files);
+        return new ContentTree(origin, files, budget.skipped());
     }
 
     private static void fsyncTree(Path dir) throws IOException {

@@ -3,10 +3,12 @@ package com.workos.mcpdocs.source;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,31 +44,31 @@ public final class MonorepoSource {
             throw new IOException(root + " is not a docs monorepo checkout: it has no packages/docs/content folder. "
                     + "Pass the checkout's root, or use --from-dir for a folder in the .docs/organized layout.");
         }
+        ContentRoot checkout = ContentRoot.of(root);
         Map<String, byte[]> files = new TreeMap<>();
-        for (Path doc : filesUnder(content, DOC)) {
-            files.put("docs/" + relative(content, doc), Files.readAllBytes(doc));
-        }
-        examples(root.resolve("examples"), files);
-        changelogs(root.resolve("packages"), keepReleases, files);
-        return new ContentTree("monorepo " + root.toAbsolutePath().normalize(), files);
+        checkout.files(checkout.path().resolve("packages/docs/content"), name -> wanted(name, DOC))
+                .forEach((name, bytes) -> files.put("docs/" + name, bytes));
+        examples(checkout, files);
+        changelogs(checkout, keepReleases, files);
+        return new ContentTree("monorepo " + checkout.path(), files, checkout.skipped());
     }
 
-    private static void examples(Path examples, Map<String, byte[]> files) throws IOException {
-        if (!Files.isDirectory(examples)) {
-            return;
-        }
+    private static boolean wanted(String relative, Pattern name) {
+        return name.matcher(relative.substring(relative.lastIndexOf('/') + 1)).matches()
+                && !relative.contains("node_modules/") && !relative.startsWith("node_modules");
+    }
+
+    private static void examples(ContentRoot checkout, Map<String, byte[]> files) throws IOException {
         Map<String, List<String>> groups = new TreeMap<>();
-        for (Path file : filesUnder(examples, EXAMPLE)) {
-            String rel = relative(examples, file);
+        checkout.files(checkout.path().resolve("examples"), name -> wanted(name, EXAMPLE)).forEach((rel, bytes) -> {
             int slash = rel.indexOf('/');
             if (slash < 0) {
-                continue; // a file directly in examples/ belongs to no group
+                return; // a file directly in examples/ belongs to no group
             }
             String group = rel.substring(0, slash);
-            String inGroup = rel.substring(slash + 1);
-            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(inGroup);
-            files.put("examples/" + rel, Files.readAllBytes(file));
-        }
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(rel.substring(slash + 1));
+            files.put("examples/" + rel, bytes);
+        });
         groups.forEach((group, names) -> {
             ObjectNode index = JSON.createObjectNode();
             index.put("name", group);
@@ -78,20 +80,26 @@ public final class MonorepoSource {
         });
     }
 
-    private static void changelogs(Path packages, int keep, Map<String, byte[]> files) throws IOException {
-        if (!Files.isDirectory(packages)) {
+    private static void changelogs(ContentRoot checkout, int keep, Map<String, byte[]> files) throws IOException {
+        Path packages = checkout.path().resolve("packages");
+        if (!checkout.isFolderInside(packages)) {
             return;
         }
         try (Stream<Path> dirs = Files.list(packages)) {
-            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+            for (Path dir : dirs.sorted().toList()) {
                 Path changelog = dir.resolve("CHANGELOG.md");
-                if (!Files.isRegularFile(changelog)) {
+                if (!Files.isDirectory(dir) || !Files.exists(changelog, LinkOption.NOFOLLOW_LINKS)
+                        || !checkout.isFolderInside(dir)) {
                     continue;
                 }
-                String pkg = packageName(dir);
+                Optional<byte[]> text = checkout.read(changelog);
+                if (text.isEmpty()) {
+                    continue;
+                }
+                String pkg = packageName(checkout, dir);
                 ArrayNode entries = JSON.createArrayNode();
                 for (KeepAChangelog.Release release : KeepAChangelog.parse(
-                        Files.readString(changelog, StandardCharsets.UTF_8), keep)) {
+                        new String(text.get(), StandardCharsets.UTF_8), keep)) {
                     ObjectNode entry = entries.addObject();
                     entry.put("package", pkg);
                     entry.put("version", release.version());
@@ -107,27 +115,16 @@ public final class MonorepoSource {
     }
 
     /** The name in the package's package.json, else its folder name. */
-    private static String packageName(Path dir) throws IOException {
+    private static String packageName(ContentRoot checkout, Path dir) {
         Path manifest = dir.resolve("package.json");
-        if (Files.isRegularFile(manifest)) {
-            Matcher m = PACKAGE_NAME.matcher(Files.readString(manifest, StandardCharsets.UTF_8));
-            if (m.find()) {
+        if (Files.exists(manifest, LinkOption.NOFOLLOW_LINKS)) {
+            Optional<byte[]> json = checkout.read(manifest);
+            Matcher m = json.isEmpty() ? null : PACKAGE_NAME.matcher(new String(json.get(), StandardCharsets.UTF_8));
+            if (m != null && m.find()) {
                 return m.group(1);
             }
         }
         return dir.getFileName().toString();
     }
 
-    private static List<Path> filesUnder(Path dir, Pattern name) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> name.matcher(p.getFileName().toString()).matches())
-                    .filter(p -> !relative(dir, p).contains("node_modules/"))
-                    .sorted().toList();
-        }
-    }
-
-    private static String relative(Path root, Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
-    }
 }
