@@ -3,6 +3,7 @@ package com.workos.mcpdocs.cli;
 import com.workos.mcpdocs.App;
 import com.workos.mcpdocs.search.PrebuiltIndex;
 import com.workos.mcpdocs.service.Services;
+import com.workos.mcpdocs.source.StoredCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -39,9 +40,22 @@ final class DoctorCommand implements Callable<Integer> {
             System.out.println("Pages:   " + corpus.pages().size() + ", changelog packages: " + corpus.changelogs().size()
                     + ", example groups: " + corpus.examples().size() + ", skipped files: " + corpus.problems().size());
             corpus.problems().forEach(p -> System.out.println("         skipped " + p.file() + ": " + p.reason()));
-            System.out.println("Index:   " + (PrebuiltIndex.isEmbeddedFor(corpus) ? "prebuilt, in the jar"
-                    : "built at start (no matching prebuilt index)") + "; loaded in "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+            String index;
+            java.util.Optional<StoredCorpus> synced = parent.docs != null ? java.util.Optional.empty()
+                    : StoredCorpus.current(parent.data());
+            if (PrebuiltIndex.isEmbeddedFor(corpus)) {
+                index = "prebuilt, in the jar";
+            } else if (synced.isPresent() && PrebuiltIndex.isWrittenFor(corpus, synced.get().indexDir())) {
+                index = "saved with the synced corpus";
+            } else if (synced.isPresent()) {
+                index = "REBUILT at every start: the index saved in " + synced.get().indexDir() + " does not match "
+                        + "the synced corpus; run sync again";
+                healthy = false;
+            } else {
+                index = "built at start (no matching prebuilt index)";
+            }
+            System.out.println("Index:   " + index + "; loaded in " + (System.nanoTime() - start) / 1_000_000
+                    + " ms");
             if (corpus.pages().isEmpty()) {
                 System.out.println("         no pages: serve a folder with --docs DIR");
                 healthy = false;

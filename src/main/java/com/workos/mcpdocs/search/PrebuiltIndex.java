@@ -275,6 +275,15 @@ public final class PrebuiltIndex {
         return SearchIndex.build(corpus);
     }
 
+    /** Whether {@code dir} holds an index written for exactly this corpus (a synced corpus's saved index). */
+    public static boolean isWrittenFor(Corpus corpus, Path dir) {
+        try (InputStream in = Files.newInputStream(dir.resolve(PROPERTIES))) {
+            return fingerprint(corpus).equals(properties(in).getProperty("fingerprint"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Whether the jar carries an index made for exactly this corpus. */
     public static boolean isEmbeddedFor(Corpus corpus) {
         try (InputStream in = PrebuiltIndex.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + PROPERTIES)) {

@@ -66,4 +66,17 @@ class SyncCommandTest {
         assertThat(result[2]).contains("error:", "no docs/ folder").doesNotContain("\tat ");
         assertThat(result[1]).isEmpty();
     }
+
+    @Test
+    void aSyncedCorpusIsServedWithTheIndexSavedBesideIt() {
+        String[] sync = run("--data-dir", data.toString(), "sync", "--from-dir",
+                McpTestServer.fixtureDir().toString());
+        assertThat(sync[0]).isEqualTo("0");
+        // Compared with the embedded corpus, the fixture's pages are all "removed": the sync writes aliases.json.
+        assertThat(sync[1]).containsPattern("[1-9][0-9]* removed");
+
+        String[] doctor = run("--data-dir", data.toString(), "doctor");
+        assertThat(doctor[1]).contains("Index:   saved with the synced corpus").contains("All good");
+        assertThat(doctor[0]).isEqualTo("0");
+    }
 }
