@@ -54,7 +54,8 @@ public final class McpTestServer implements AutoCloseable {
     }
 
     /** A server over the embedded corpus. */
-    public static McpTestServer embedded() {
+    public static McpTestServer embedded() throws java.io.IOException {
+        RealCorpus.assumePresent();
         // An empty data directory, so a corpus synced on this machine does not stand in for the embedded one.
         return new McpTestServer(List.of("--data-dir", Path.of("target", "no-synced-corpus").toAbsolutePath()
                 .toString()));

@@ -10,7 +10,6 @@ import com.workos.mcpdocs.corpus.Page;
 import com.workos.mcpdocs.service.NotFoundException;
 import com.workos.mcpdocs.service.Services;
 import com.workos.mcpdocs.source.ContentTree;
-import com.workos.mcpdocs.source.EmbeddedCorpus;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ class MovedPagesRealTest {
 
     @Test
     void everyOldPathAnswersMovedOrWithClosestPages() throws Exception {
-        assumeTrue(EmbeddedCorpus.open().isPresent(), "no embedded corpus (npm unavailable at build time)");
+        RealCorpus.assumePresent();
         assumeTrue(Files.isRegularFile(PREVIOUS), "the build could not fetch 0.1.0");
         Corpus previous;
         try (InputStream in = Files.newInputStream(PREVIOUS)) {

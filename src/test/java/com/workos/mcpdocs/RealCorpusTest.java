@@ -1,11 +1,9 @@
 package com.workos.mcpdocs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.service.Services;
-import com.workos.mcpdocs.source.EmbeddedCorpus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +14,7 @@ class RealCorpusTest {
 
     @BeforeAll
     static void load() throws Exception {
-        assumeTrue(EmbeddedCorpus.open().isPresent(), "no embedded corpus (npm unavailable at build time)");
+        RealCorpus.assumePresent();
         services = Services.of(App.loadCorpus(null)); // the embedded corpus, whatever a local sync holds
     }
 

@@ -3,7 +3,7 @@ package com.workos.mcpdocs.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.workos.mcpdocs.source.EmbeddedCorpus;
+import com.workos.mcpdocs.RealCorpus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class JsonValuesTest {
 
     @Test
     void readsEveryFrontmatterOfTheEmbeddedCorpusAsDataBindingDoes() throws java.io.IOException {
-        Corpus corpus = EmbeddedCorpus.load().orElseThrow();
+        Corpus corpus = RealCorpus.load();
         int compared = 0;
         for (Page page : corpus.pages()) {
             if (page.frontmatter() instanceof LazyFrontmatter lazy && lazy.source().length != 0) {

@@ -2,10 +2,9 @@ package com.workos.mcpdocs.mcp;
 
 import static com.workos.mcpdocs.McpTestServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.workos.mcpdocs.RealCorpus;
 import com.workos.mcpdocs.McpTestServer;
-import com.workos.mcpdocs.source.EmbeddedCorpus;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,7 +22,7 @@ class RealCorpusToolsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(EmbeddedCorpus.open().isPresent(), "no embedded corpus (npm unavailable at build time)");
+        RealCorpus.assumePresent();
         server = McpTestServer.embedded();
     }
 

@@ -1,14 +1,13 @@
 package com.workos.mcpdocs.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.workos.mcpdocs.RealCorpus;
 import com.workos.mcpdocs.App;
 import com.workos.mcpdocs.corpus.ApiEntry;
 import com.workos.mcpdocs.corpus.Page;
 import com.workos.mcpdocs.service.DocsRequest;
 import com.workos.mcpdocs.service.Services;
-import com.workos.mcpdocs.source.EmbeddedCorpus;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +24,7 @@ class RealCorpusRenderingTest {
 
     @BeforeAll
     static void load() throws Exception {
-        assumeTrue(EmbeddedCorpus.open().isPresent(), "no embedded corpus (npm unavailable at build time)");
+        RealCorpus.assumePresent();
         services = App.services(null);
         renderer = PageRenderer.of(services.corpus());
     }

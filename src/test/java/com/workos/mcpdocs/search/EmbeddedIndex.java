@@ -1,7 +1,7 @@
 package com.workos.mcpdocs.search;
 
+import com.workos.mcpdocs.RealCorpus;
 import com.workos.mcpdocs.corpus.Corpus;
-import com.workos.mcpdocs.source.EmbeddedCorpus;
 import java.io.IOException;
 
 /**
@@ -18,7 +18,7 @@ final class EmbeddedIndex {
 
     static synchronized Corpus corpus() throws IOException {
         if (corpus == null) {
-            corpus = EmbeddedCorpus.load().orElseThrow();
+            corpus = RealCorpus.load();
         }
         return corpus;
     }

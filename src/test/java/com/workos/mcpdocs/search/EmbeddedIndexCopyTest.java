@@ -2,8 +2,8 @@ package com.workos.mcpdocs.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.workos.mcpdocs.RealCorpus;
 import com.workos.mcpdocs.corpus.Corpus;
-import com.workos.mcpdocs.source.EmbeddedCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +25,7 @@ class EmbeddedIndexCopyTest {
 
     @Test
     void firstStartCopiesLaterStartsMapTheCopyAndFindTheSame() throws Exception {
-        Corpus corpus = EmbeddedCorpus.load().orElseThrow();
+        Corpus corpus = RealCorpus.load();
         Path stale = Files.createDirectories(copies.resolve("index-0ld").resolve("pages"));
         Files.writeString(stale.resolve("_0.cfs"), "an index of an older build");
 

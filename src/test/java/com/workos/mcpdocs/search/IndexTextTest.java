@@ -2,9 +2,9 @@ package com.workos.mcpdocs.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.workos.mcpdocs.RealCorpus;
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.Page;
-import com.workos.mcpdocs.source.EmbeddedCorpus;
 import org.junit.jupiter.api.Test;
 
 /** Skipping a pattern whose text cannot occur changes nothing: every page and section reads as with all patterns. */
@@ -30,7 +30,7 @@ class IndexTextTest {
 
     @Test
     void readsEveryPageAndSectionOfTheCorpusAsEveryPatternWould() throws Exception {
-        Corpus corpus = EmbeddedCorpus.load().orElseThrow();
+        Corpus corpus = RealCorpus.load();
         int texts = 0;
         for (Page page : corpus.pages()) {
             assertThat(IndexText.clean(page.body())).as(page.path()).isEqualTo(cleanWithEveryPattern(page.body()));

@@ -2,9 +2,9 @@ package com.workos.mcpdocs.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.workos.mcpdocs.RealCorpus;
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.Page;
-import com.workos.mcpdocs.source.EmbeddedCorpus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,7 +22,7 @@ class SnippetsTest {
         List<String> texts = new ArrayList<>(List.of("", " ", "a", "One. Two? Three! Four: five", "end.\n\n  next",
                 "x.\t\u000B\fy", "no end", "\n\nlead", "trail\n", "| a | b |\n|---|---|\n| c | d |", "- * #\n> ok ok",
                 "e.g. this.that and /path.", "ends with dot.", "  spaced .  out  ", "a\r\nb. c\u00a0. d"));
-        Corpus corpus = EmbeddedCorpus.load().orElseThrow();
+        Corpus corpus = RealCorpus.load();
         for (Page page : corpus.pages()) {
             for (Section section : Section.of(page)) {
                 texts.add(Snippets.flatten(IndexText.readable(section.mdx())));
@@ -36,7 +36,7 @@ class SnippetsTest {
 
     @Test
     void scoresEachSentenceByThePrefixesItContains() throws Exception {
-        Corpus corpus = EmbeddedCorpus.load().orElseThrow();
+        Corpus corpus = RealCorpus.load();
         List<List<String>> prefixSets = new ArrayList<>();
         prefixSets.add(List.of("user", "creat", "organ", "sso", "a", "é", "über", "ö", "the", ".", "s"));
         prefixSets.add(List.of("direc", "sync", "webho", "event"));
