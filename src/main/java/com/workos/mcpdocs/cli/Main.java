@@ -231,12 +231,24 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--json", description = "Print the results as JSON (as the MCP tool's structured content).")
         boolean json;
 
+        @Option(names = "--explain", description = "Print how each result's score was made: Lucene's explanation of "
+                + "the page and section scores, and each factor of the re-ranking by name.")
+        boolean explain;
+
         @Override
         public Integer call() throws Exception {
             return print(() -> {
                 int max = Limit.SEARCH_RESULTS.check(maxResults, "--max-results");
                 Services services = App.services(parent.docs, parent.data()).forCommandLine();
                 String query = String.join(" ", words);
+                if (explain) {
+                    StringBuilder out = new StringBuilder();
+                    int rank = 1;
+                    for (String hit : services.search().explain(query, max, section)) {
+                        out.append('\n').append(rank++).append(". ").append(hit);
+                    }
+                    return out.length() == 0 ? "No results for '" + query + "'.\n" : out.toString();
+                }
                 var result = services.search().search(query, max, section);
                 if (json) {
                     return tools.jackson.databind.json.JsonMapper.builder().build()

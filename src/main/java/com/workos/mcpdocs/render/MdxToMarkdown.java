@@ -15,6 +15,17 @@ import java.util.regex.Pattern;
  */
 public final class MdxToMarkdown {
 
+    /** The line that stands for a code example the corpus does not ship (its title follows). */
+    private static final String MISSING_CODE = "_(Code example not included in the docs corpus: ";
+    private static final String MISSING_PROPS = "_The props table of this component is not included in the docs corpus._";
+
+    /** Whether a rendered line only says that content is missing from the corpus: nothing to search or quote. */
+    public static boolean isPlaceholder(String line) {
+        String stripped = line.strip();
+        return stripped.startsWith(MISSING_CODE) || stripped.equals(MISSING_PROPS);
+    }
+
+
     private static final Pattern HEADING_LINE = Pattern.compile("(?m)^(#{1,6}[ \\t]+.*?)[ \\t]*$");
     private static final Pattern BLANK_RUNS = Pattern.compile("\n[ \t]*\n(?:[ \t]*\n)+");
     /** The site's display options after an image, {@code ![alt](src)[border=false]}. */
@@ -97,7 +108,7 @@ public final class MdxToMarkdown {
             case "ExampleApps.Root" -> block(render(e.children().stream()
                     .filter(n -> n instanceof MdxNode.Element).toList()));
             case "ExampleApps.Card" -> exampleApp(e);
-            case "PropsTable" -> "_The props table of this component is not included in the docs corpus._";
+            case "PropsTable" -> MISSING_PROPS;
             case "Badge", "strong", "b" -> wrap("**", inline(e));
             case "em", "i" -> wrap("*", inline(e));
             case "code", "kbd" -> wrap("`", inline(e));
@@ -149,7 +160,7 @@ public final class MdxToMarkdown {
                     .map(n -> ((MdxNode.Element) n).attribute("title")).filter(t -> !t.isEmpty()).forEach(tabs::add);
             title = String.join(", ", tabs);
         }
-        return title.isEmpty() ? "" : block("_(Code example not included in the docs corpus: " + title + ")_");
+        return title.isEmpty() ? "" : block(MISSING_CODE + title + ")_");
     }
 
     private String callout(MdxNode.Element e) {

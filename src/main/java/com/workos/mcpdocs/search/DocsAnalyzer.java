@@ -1,6 +1,9 @@
 package com.workos.mcpdocs.search;
 
+import java.io.Reader;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -63,6 +66,27 @@ public final class DocsAnalyzer extends Analyzer {
         stream = new RemoveDuplicatesTokenFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
+
+    /**
+     * {@code analyzer} over rendered Markdown: a link's target is not read ({@code [Sessions](https://...)} is the
+     * word Sessions), and offsets still point into the Markdown.
+     */
+    static Analyzer forMarkdown(Analyzer analyzer) {
+        return new AnalyzerWrapper(analyzer.getReuseStrategy()) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return analyzer;
+            }
+
+            @Override
+            protected Reader wrapReader(String fieldName, Reader reader) {
+                return new PatternReplaceCharFilter(LINK_TARGET, "]", reader);
+            }
+        };
+    }
+
+    /** The target of a Markdown link or image, after its text: {@code ](https://workos.com/docs/sso)}. */
+    private static final Pattern LINK_TARGET = Pattern.compile("\\]\\((?:[^()\\s]|\\([^()\\s]*\\))*\\)");
 
     private static CharArraySet stopWords() {
         CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);

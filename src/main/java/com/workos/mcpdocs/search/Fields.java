@@ -1,20 +1,28 @@
 package com.workos.mcpdocs.search;
 
-import java.util.List;
 import java.util.Map;
 
-/** Field names and weights of the two indexes (pages and sections). */
+/**
+ * Field names and weights. The index holds one document per page and one per section of a page (its own part,
+ * {@link com.workos.mcpdocs.render.Sections#parts}); they share no searched field, so a query on page fields finds
+ * pages and one on section fields finds sections.
+ */
 final class Fields {
 
+    /** The page's path, on pages and sections (a filter and doc values). */
     static final String PATH = "path";
+    /** Doc values of a section: its heading and anchor. */
+    static final String HEADING = "heading";
+    static final String ANCHOR = "anchor";
     /**
-     * Kept with each section as doc values, not searched: its heading, anchor and readable text (whitespace
-     * collapsed), so a result quotes a section without rendering its page again.
+     * A section's prose as the reader sees it in {@code workos_docs} (code and placeholders left out), indexed with
+     * offsets so that a snippet marks where the query matched after analysis; kept as doc values to quote from.
      */
-    static final String STORED_HEADING = "stored_heading";
-    static final String STORED_ANCHOR = "stored_anchor";
-    static final String STORED_TEXT = "stored_text";
+    static final String SECTION_TEXT = "section_text";
+    /** A page's title words, to tell a page's own words from the rest of a question. */
+    static final String TITLE_WORDS = "title_words";
 
+    /** The text fields of the first pass (statistics only: each becomes part of a {@link Weighting}). */
     static final String TITLE = "title";
     static final String HEADINGS = "headings";
     static final String DESCRIPTION = "description";
@@ -23,55 +31,41 @@ final class Fields {
     static final String PARAMS = "params";
     static final String BODY = "body";
     static final String CODE = "code";
-    /** Prose analyzed without identifier splitting, for phrase and proximity boosts. */
-    static final String PHRASE = "phrase";
 
-    /** Page index weights: where a word appears says how much the page is about it. */
-    static final Map<String, Float> PAGE_WEIGHTS = Map.of(
-            TITLE, 5f,
-            API, 4f,
-            PATH_TEXT, 3f,
-            DESCRIPTION, 2.5f,
-            HEADINGS, 2.5f,
-            PARAMS, 1.5f,
-            BODY, 1f,
-            CODE, 0.4f);
+    /** Prose analyzed by English rules (stop words, Porter stems), for phrases, pairs and bold stems. */
+    static final String PAGE_PHRASE = "page_phrase";
+    static final String SECTION_PHRASE = "section_phrase";
 
     /**
-     * Page index weights for plain words: the API name fields describe code, so an everyday word such as
-     * {@code name} or {@code profile} found there says little about what a page explains.
+     * A way of weighing text fields: the per-term score of a document is precomputed at index time from them and
+     * stored as a {@link org.apache.lucene.document.FeatureField} named {@code field} (the term is the feature).
+     * With {@code rareField}, a second feature leaves out the fields where the term is common.
      */
-    static final Map<String, Float> PAGE_WORD_WEIGHTS = Map.of(
-            TITLE, 5f,
-            API, 1f,
-            PATH_TEXT, 3f,
-            DESCRIPTION, 2.5f,
-            HEADINGS, 2.5f,
-            PARAMS, 0.3f,
-            BODY, 1f,
-            CODE, 0.4f);
-
-    /** Section index weights. */
-    static final Map<String, Float> SECTION_WEIGHTS = Map.of(
-            HEADINGS, 3f,
-            BODY, 1f,
-            CODE, 0.4f);
-
-    /** How an index weighs terms written like code, everyday words, and the words stemmed boldly. */
-    record IndexWeights(Impacts.Weighting code, Impacts.Weighting words, Impacts.Weighting stemmed) {
-        List<Impacts.Weighting> all() {
-            return code.equals(words) ? List.of(code, stemmed) : List.of(code, words, stemmed);
-        }
+    record Weighting(String field, String rareField, Map<String, Float> weights) {
     }
 
-    static final IndexWeights PAGE = new IndexWeights(
-            new Impacts.Weighting("page_code", PAGE_WEIGHTS, true),
-            new Impacts.Weighting("page_words", PAGE_WORD_WEIGHTS, true),
-            new Impacts.Weighting("page_stemmed", Map.of(PHRASE, 1f), false));
+    /** Pages, terms written like code: where a word appears says how much the page is about it. */
+    static final Weighting PAGE_CODE = new Weighting("page_code", "page_code_rare", Map.of(
+            TITLE, 5f, API, 4f, PATH_TEXT, 3f, DESCRIPTION, 2.5f, HEADINGS, 2.5f, PARAMS, 1.5f, BODY, 1f, CODE, 0.4f));
+    /**
+     * Pages, everyday words: the API name fields describe code, so a word such as {@code name} or {@code profile}
+     * found there says little about what a page explains.
+     */
+    static final Weighting PAGE_WORDS = new Weighting("page_words", "page_words_rare", Map.of(
+            TITLE, 5f, API, 1f, PATH_TEXT, 3f, DESCRIPTION, 2.5f, HEADINGS, 2.5f, PARAMS, 0.3f, BODY, 1f, CODE, 0.4f));
+    /** Sections: their heading, prose and code. */
+    static final Weighting SECTION_TERMS = new Weighting("section_terms", "section_terms_rare", Map.of(
+            HEADINGS, 3f, BODY, 1f, CODE, 0.4f));
 
-    private static final Impacts.Weighting SECTION_TERMS = new Impacts.Weighting("section", SECTION_WEIGHTS, true);
-    static final IndexWeights SECTION = new IndexWeights(SECTION_TERMS, SECTION_TERMS,
-            new Impacts.Weighting("section_stemmed", Map.of(PHRASE, 1f), false));
+    /**
+     * The fields of one kind of document: the weightings of terms written like code and of words, and the field
+     * of English stems for phrases, pairs and bold stems (scored by Lucene's BM25 at search time).
+     */
+    record Kind(Weighting code, Weighting words, String phrase) {
+    }
+
+    static final Kind PAGE = new Kind(PAGE_CODE, PAGE_WORDS, PAGE_PHRASE);
+    static final Kind SECTION = new Kind(SECTION_TERMS, SECTION_TERMS, SECTION_PHRASE);
 
     private Fields() {
     }

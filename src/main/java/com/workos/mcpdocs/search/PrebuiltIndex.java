@@ -34,15 +34,16 @@ public final class PrebuiltIndex {
     private static final Logger log = LoggerFactory.getLogger(PrebuiltIndex.class);
 
     /** Bump when analysis or fields change, so an index written by an older build is not trusted. */
-    static final String FORMAT = "15";
+    static final String FORMAT = "16";
     static final String PROPERTIES = "index.properties";
     static final String RESOURCE_DIR = "index/";
     /** Where the build puts the index, relative to the classes folder. */
     public static final String RESOURCE_PATH = "index";
-    private static final String[] PARTS = IndexParts.NAMES.toArray(new String[0]);
+    /** The folder of the index's files (in the jar and in a copy). */
+    private static final String FILES = "files";
 
     /** The embedded index in memory, read ahead by {@link #prefetchEmbedded()}; taken by the first open. */
-    private static volatile CompletableFuture<Directory[]> prefetched;
+    private static volatile CompletableFuture<Directory> prefetched;
 
     private PrebuiltIndex() {
     }
@@ -55,7 +56,7 @@ public final class PrebuiltIndex {
      * search reads are paged in.
      */
     public static void prefetchEmbedded(Path copies) {
-        CompletableFuture<Directory[]> directories = new CompletableFuture<>();
+        CompletableFuture<Directory> directories = new CompletableFuture<>();
         prefetched = directories;
         Thread thread = new Thread(() -> {
             try {
@@ -67,12 +68,12 @@ public final class PrebuiltIndex {
                 }
                 Properties props = properties(in);
                 Path copy = copies == null ? null : copies.resolve(copyName(props));
-                Directory[] onDisk = copy == null ? null : openCopy(copy, props);
+                Directory onDisk = copy == null ? null : openCopy(copy, props);
                 if (onDisk != null) {
                     directories.complete(onDisk);
                     return;
                 }
-                Directory[] inMemory = readEmbedded(props);
+                Directory inMemory = readEmbedded(props);
                 directories.complete(inMemory);
                 if (copy != null) {
                     saveCopy(inMemory, props, copy);
@@ -86,8 +87,8 @@ public final class PrebuiltIndex {
     }
 
     /** Waits for and takes what {@link #prefetchEmbedded} opened (for tests). */
-    static Directory[] prefetchedForTest() {
-        CompletableFuture<Directory[]> ahead = prefetched;
+    static Directory prefetchedForTest() {
+        CompletableFuture<Directory> ahead = prefetched;
         prefetched = null;
         return ahead == null ? null : ahead.join();
     }
@@ -116,23 +117,21 @@ public final class PrebuiltIndex {
                 return false;
             }
         }
-        for (String part : PARTS) {
-            for (String file : props.getProperty(part, "").split(",")) {
-                if (!file.isEmpty() && !Files.isRegularFile(copy.resolve(part).resolve(file))) {
-                    return false;
-                }
+        for (String file : props.getProperty(FILES, "").split(",")) {
+            if (!file.isEmpty() && !Files.isRegularFile(copy.resolve(FILES).resolve(file))) {
+                return false;
             }
         }
         return true;
     }
 
-    /** The copy's parts, memory-mapped, when {@code copy} is a complete copy of the index {@code props} describe. */
-    private static Directory[] openCopy(Path copy, Properties props) {
+    /** The copy, memory-mapped, when {@code copy} is a complete copy of the index {@code props} describe. */
+    private static Directory openCopy(Path copy, Properties props) {
         try {
             if (!isCompleteCopy(copy, props)) {
                 return null;
             }
-            Directory[] dirs = IndexParts.directories(copy);
+            Directory dirs = FSDirectory.open(copy.resolve(FILES));
             log.debug("Opened the copy of the embedded search index in {}", copy);
             return dirs;
         } catch (IOException | RuntimeException e) {
@@ -146,16 +145,14 @@ public final class PrebuiltIndex {
      * complete (its properties last), so a copy that exists is whole. Copies of other indexes (older builds) are
      * removed. A folder that cannot be written only means the next start reads the jar again.
      */
-    private static void saveCopy(Directory[] dirs, Properties props, Path copy) {
+    private static void saveCopy(Directory dir, Properties props, Path copy) {
         Path parent = copy.getParent();
         Path temp = parent.resolve(".partial-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             Files.createDirectories(parent);
-            for (int i = 0; i < PARTS.length; i++) {
-                try (Directory part = FSDirectory.open(Files.createDirectories(temp.resolve(PARTS[i])))) {
-                    for (String file : dirs[i].listAll()) {
-                        part.copyFrom(dirs[i], file, file, IOContext.DEFAULT);
-                    }
+            try (Directory files = FSDirectory.open(Files.createDirectories(temp.resolve(FILES)))) {
+                for (String file : dir.listAll()) {
+                    files.copyFrom(dir, file, file, IOContext.DEFAULT);
                 }
             }
             try (OutputStream out = Files.newOutputStream(temp.resolve(PROPERTIES))) {
@@ -187,56 +184,42 @@ public final class PrebuiltIndex {
     }
 
     /**
-     * The embedded index's parts, copied from the jar into memory directories a buffer at a time (no file is
-     * held whole in between, which would add its size to the memory the process touches).
+     * The embedded index, copied from the jar into a memory directory a buffer at a time (no file is held whole in
+     * between, which would add its size to the memory the process touches).
      */
-    private static Directory[] readEmbedded(Properties props) throws IOException {
+    private static Directory readEmbedded(Properties props) throws IOException {
         ClassLoader loader = PrebuiltIndex.class.getClassLoader();
-        Directory[] dirs = new Directory[PARTS.length];
+        Directory dir = SearchIndex.memoryDirectory();
         byte[] buffer = new byte[64 * 1024];
-        for (int i = 0; i < PARTS.length; i++) {
-            dirs[i] = SearchIndex.memoryDirectory();
-            for (String file : props.getProperty(PARTS[i], "").split(",")) {
-                if (file.isEmpty()) {
-                    continue;
+        for (String file : props.getProperty(FILES, "").split(",")) {
+            if (file.isEmpty()) {
+                continue;
+            }
+            try (InputStream data = loader.getResourceAsStream(RESOURCE_DIR + FILES + "/" + file)) {
+                if (data == null) {
+                    throw new IOException("index file " + FILES + "/" + file + " is missing from the jar");
                 }
-                try (InputStream data = loader.getResourceAsStream(RESOURCE_DIR + PARTS[i] + "/" + file)) {
-                    if (data == null) {
-                        throw new IOException("index file " + PARTS[i] + "/" + file + " is missing from the jar");
-                    }
-                    try (IndexOutput out = dirs[i].createOutput(file, IOContext.DEFAULT)) {
-                        for (int n = data.read(buffer); n >= 0; n = data.read(buffer)) {
-                            out.writeBytes(buffer, n);
-                        }
+                try (IndexOutput out = dir.createOutput(file, IOContext.DEFAULT)) {
+                    for (int n = data.read(buffer); n >= 0; n = data.read(buffer)) {
+                        out.writeBytes(buffer, n);
                     }
                 }
             }
         }
-        return dirs;
+        return dir;
     }
 
-    /** Writes the index of {@code corpus} into {@code dir} (a folder per {@link IndexParts} part, properties). */
+    /** Writes the index of {@code corpus} into {@code dir} (its files in a folder, and properties). */
     public static void write(Corpus corpus, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        IndexParts parts = IndexParts.open(dir);
-        try {
-            IndexBuilder.write(corpus, parts);
-        } finally {
-            for (Directory d : new Directory[] {parts.pages(), parts.pageImpacts(), parts.sections(),
-                    parts.sectionImpacts()}) {
-                d.close();
-            }
+        Path files = Files.createDirectories(dir.resolve(FILES));
+        try (Directory directory = FSDirectory.open(files)) {
+            IndexBuilder.write(corpus, directory);
         }
-        for (String part : PARTS) {
-            Files.deleteIfExists(dir.resolve(part).resolve("write.lock"));
-        }
+        Files.deleteIfExists(files.resolve("write.lock"));
         Properties props = new Properties();
         props.setProperty("fingerprint", fingerprint(corpus));
-        for (String part : PARTS) {
-            try (var files = Files.list(dir.resolve(part))) {
-                props.setProperty(part, String.join(",", files.map(f -> f.getFileName().toString())
-                        .sorted().toList()));
-            }
+        try (var list = Files.list(files)) {
+            props.setProperty(FILES, String.join(",", list.map(f -> f.getFileName().toString()).sorted().toList()));
         }
         try (OutputStream out = Files.newOutputStream(dir.resolve(PROPERTIES))) {
             props.store(out, "search index for the corpus with this fingerprint");
@@ -265,7 +248,7 @@ public final class PrebuiltIndex {
         try {
             Properties props = properties(Files.newInputStream(dir.resolve(PROPERTIES)));
             if (fingerprint(corpus).equals(props.getProperty("fingerprint"))) {
-                return new SearchIndex(corpus, IndexParts.open(dir));
+                return new SearchIndex(corpus, FSDirectory.open(dir.resolve(FILES)));
             }
             log.warn("The search index in {} was written for another version of this server; building it in "
                     + "memory at every start until 'sync' is run again", dir);
@@ -296,7 +279,7 @@ public final class PrebuiltIndex {
     private static Optional<SearchIndex> fromResources(Corpus corpus) throws IOException {
         ClassLoader loader = PrebuiltIndex.class.getClassLoader();
         InputStream in = loader.getResourceAsStream(RESOURCE_DIR + PROPERTIES);
-        CompletableFuture<Directory[]> ahead = prefetched;
+        CompletableFuture<Directory> ahead = prefetched;
         prefetched = null;
         if (in == null) {
             return Optional.empty();
@@ -305,15 +288,15 @@ public final class PrebuiltIndex {
         if (!fingerprint(corpus).equals(props.getProperty("fingerprint"))) {
             return Optional.empty();
         }
-        Directory[] dirs = ahead == null ? null : ahead.join();
+        Directory dirs = ahead == null ? null : ahead.join();
         if (dirs != null) {
             try {
-                return Optional.of(new SearchIndex(corpus, IndexParts.of(dirs)));
+                return Optional.of(new SearchIndex(corpus, dirs));
             } catch (IOException | RuntimeException e) {
                 // A damaged copy on disk: the jar still has the index, and the next start makes a new copy.
                 log.warn("The copy of the search index could not be opened ({}); reading the one in the jar",
                         e.toString());
-                if (dirs[0] instanceof FSDirectory onDisk) {
+                if (dirs instanceof FSDirectory onDisk) {
                     try {
                         DataDirectory.deleteTree(onDisk.getDirectory().getParent());
                     } catch (IOException ignored) {
@@ -322,7 +305,7 @@ public final class PrebuiltIndex {
                 }
             }
         }
-        return Optional.of(new SearchIndex(corpus, IndexParts.of(readEmbedded(props))));
+        return Optional.of(new SearchIndex(corpus, readEmbedded(props)));
     }
 
     private static Properties properties(InputStream in) throws IOException {

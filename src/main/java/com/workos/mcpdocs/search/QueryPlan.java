@@ -9,7 +9,13 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
 
 /**
  * What a query asks for, after analysis: its terms (some matched with typo tolerance), the synonyms it implies, and
@@ -28,6 +34,9 @@ final class QueryPlan {
     static final float NORMALIZED_FORM_WEIGHT = 0.7f;
     static final float STEMMED_WEIGHT = 0.6f;
     static final int MIN_TERMS_TO_DROP_COMMON = 3;
+    static final int PHRASE_SLOP = 3;
+    /** The analysis of the phrase fields (English stop words and Porter stems), for phrase queries. */
+    private static final QueryBuilder ENGLISH = new QueryBuilder(new EnglishAnalyzer());
 
     /**
      * One token of the query: the forms of the whole token and its parts. An identifier when written like code
@@ -54,33 +63,42 @@ final class QueryPlan {
     private final String text;
     private final List<TermClause> terms;
     /** Per synonym group the query mentions, its other phrases, each as its analyzed terms. */
-    private final List<List<List<String>>> synonymGroups;
-    private final Query phrase;
+    private final List<SynonymGroup> synonymGroups;
+
+    /**
+     * A synonym group the query mentions.
+     *
+     * @param mentioned    the analyzed terms of the phrase the query used
+     * @param alternatives the group's other phrases, each as its analyzed terms
+     */
+    record SynonymGroup(List<String> mentioned, List<List<String>> alternatives) {
+    }
+    /** The whole query, rewarded where its words stand close together ({@code null}: too short or too long). */
+    private final String phrase;
     /**
      * Each two neighbouring words of the query (as terms of the phrase field), rewarded when they stand together in
      * a text (display name).
      */
     private final List<List<String>> pairs;
     /** Phrases the user put in quotes: rewarded strongly when found nearly as written. */
-    private final List<Query> quoted;
+    private final List<String> quoted;
 
     /**
-     * Whether a term is common in one of the fields a weighting counts: a query of enough words leaves a word out
-     * of the fields where it is common (it barely moves a BM25 score there), by reading the term's "rare" stored
-     * score.
+     * Whether a weighting has a score of the term without the fields where it is common (it is common in some of
+     * them): a query of enough words reads that score instead.
      */
-    private final BiPredicate<Impacts.Weighting, String> common;
-    /** The words stemmed more boldly (Porter), so that provisioning meets provision and healthy meets health. */
+    private final BiPredicate<Fields.Weighting, String> common;
+    /** The query's words as English stems (provisioning meets provision), matched in the phrase field. */
     private final List<String> stemmed;
 
     /** A plan of words alone: no stems, no neighbouring pairs. */
-    QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
-              List<Query> quoted, BiPredicate<Impacts.Weighting, String> common) {
+    QueryPlan(String text, List<TermClause> terms, List<SynonymGroup> synonymGroups, String phrase,
+              List<String> quoted, BiPredicate<Fields.Weighting, String> common) {
         this(text, terms, synonymGroups, phrase, quoted, common, List.of(), List.of());
     }
 
-    QueryPlan(String text, List<TermClause> terms, List<List<List<String>>> synonymGroups, Query phrase,
-              List<Query> quoted, BiPredicate<Impacts.Weighting, String> common, List<String> stemmed,
+    QueryPlan(String text, List<TermClause> terms, List<SynonymGroup> synonymGroups, String phrase,
+              List<String> quoted, BiPredicate<Fields.Weighting, String> common, List<String> stemmed,
               List<List<String>> pairs) {
         this.pairs = List.copyOf(pairs);
         this.stemmed = List.copyOf(stemmed);
@@ -104,6 +122,10 @@ final class QueryPlan {
         return terms;
     }
 
+    List<SynonymGroup> synonymGroups() {
+        return synonymGroups;
+    }
+
     /** Whether any token of the query is written like code (an SDK call, endpoint, event or field name). */
     boolean mentionsCode() {
         return terms.stream().anyMatch(t -> t.identifier() && t.whole().stream().anyMatch(w -> !w.contains("-")));
@@ -116,27 +138,25 @@ final class QueryPlan {
             out.addAll(t.whole());
             out.addAll(t.parts());
         });
-        synonymGroups.forEach(group -> group.forEach(out::addAll));
+        synonymGroups.forEach(group -> group.alternatives().forEach(out::addAll));
         return out;
     }
 
     /**
-     * @param index   the stored term scores of the index the query runs on
-     * @param weights how that index weighs its fields
+     * The query as Lucene queries on the fields of one kind of document (pages or sections): terms read their
+     * precomputed scores ({@link FeatureField#newLinearQuery}), phrases and pairs are Lucene's phrase queries on the
+     * English field, and a query's words in any form are one clause each.
      */
-    Query query(ImpactQuery.Postings index, Fields.IndexWeights weights) {
-        Impacts.Weighting identifierWeights = weights.code();
-        Impacts.Weighting wordWeights = weights.words();
+    Query query(Fields.Kind kind) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (TermClause clause : terms) {
-            Impacts.Weighting w = clause.identifier() ? identifierWeights : wordWeights;
+            Fields.Weighting w = clause.identifier() ? kind.code() : kind.words();
             BooleanQuery.Builder token = new BooleanQuery.Builder();
             if (!clause.whole().isEmpty()) {
                 // The token as written is stronger evidence than its normalized forms (create_users vs createuser).
                 List<Query> forms = new ArrayList<>();
                 for (String term : clause.whole()) {
-                    Query q = termQuery(index, term, w);
-                    forms.add(forms.isEmpty() ? q : new BoostQuery(q, NORMALIZED_FORM_WEIGHT));
+                    forms.add(termQuery(term, w, forms.isEmpty() ? 1f : NORMALIZED_FORM_WEIGHT));
                 }
                 Query whole = forms.size() == 1 ? forms.get(0) : new DisjunctionMaxQuery(forms, 0.1f);
                 token.add(clause.weight() == 1f ? whole : new BoostQuery(whole, clause.weight()),
@@ -146,53 +166,53 @@ final class QueryPlan {
             // (AuthKit) the parts only repeat the word, so together they weigh half a word.
             float partWeight = clause.identifier() ? 1f : WORD_PARTS_WEIGHT / Math.max(1, clause.parts().size());
             for (String part : clause.parts()) {
-                token.add(new BoostQuery(termQuery(index, part, w), partWeight), BooleanClause.Occur.SHOULD);
+                token.add(termQuery(part, w, partWeight), BooleanClause.Occur.SHOULD);
             }
             query.add(token.build(), BooleanClause.Occur.SHOULD);
         }
-        for (List<List<String>> group : synonymGroups) {
+        for (SynonymGroup group : synonymGroups) {
             List<Query> alternatives = new ArrayList<>();
-            for (List<String> phraseTerms : group) {
+            for (List<String> phraseTerms : group.alternatives()) {
                 BooleanQuery.Builder all = new BooleanQuery.Builder();
                 for (String term : phraseTerms) {
-                    all.add(termQuery(index, term, wordWeights), BooleanClause.Occur.MUST);
+                    all.add(termQuery(term, kind.words(), 1f), BooleanClause.Occur.MUST);
                 }
                 alternatives.add(all.build());
             }
             query.add(new BoostQuery(new DisjunctionMaxQuery(alternatives, 0f), SYNONYM_WEIGHT),
                     BooleanClause.Occur.SHOULD);
         }
-        if (phrase != null) {
-            query.add(new BoostQuery(phrase, PHRASE_WEIGHT), BooleanClause.Occur.SHOULD);
+        Query near = phrase == null ? null : ENGLISH.createPhraseQuery(kind.phrase(), phrase, PHRASE_SLOP);
+        if (near != null) {
+            query.add(new BoostQuery(near, PHRASE_WEIGHT), BooleanClause.Occur.SHOULD);
         }
         if (!stemmed.isEmpty()) {
             BooleanQuery.Builder stems = new BooleanQuery.Builder();
             for (String stem : stemmed) {
-                stems.add(new ImpactQuery(index, weights.stemmed().field(), stem), BooleanClause.Occur.SHOULD);
+                stems.add(new TermQuery(new Term(kind.phrase(), stem)), BooleanClause.Occur.SHOULD);
             }
             query.add(new BoostQuery(stems.build(), STEMMED_WEIGHT), BooleanClause.Occur.SHOULD);
         }
-        for (Query q : quoted) {
-            query.add(new BoostQuery(q, QUOTED_WEIGHT), BooleanClause.Occur.SHOULD);
+        for (String q : quoted) {
+            Query exact = ENGLISH.createPhraseQuery(kind.phrase(), q, 1);
+            if (exact != null) {
+                query.add(new BoostQuery(exact, QUOTED_WEIGHT), BooleanClause.Occur.SHOULD);
+            }
         }
         for (List<String> pair : pairs) {
-            query.add(new BoostQuery(new PairQuery(index.positions(), Fields.PHRASE, pair.get(0), pair.get(1)),
-                    PAIR_WEIGHT), BooleanClause.Occur.SHOULD);
+            query.add(new BoostQuery(new PhraseQuery(kind.phrase(), pair.get(0), pair.get(1)), PAIR_WEIGHT),
+                    BooleanClause.Occur.SHOULD);
         }
         return query.build();
     }
 
-    BiPredicate<Impacts.Weighting, String> commonness() {
-        return common;
-    }
-
     /**
-     * A term scored over all of a weighting's fields at once, from the scores stored with each document
-     * ({@link Impacts}). In a query of several words, the fields where the term is common are left out: there it
-     * barely moves a score.
+     * A term scored over all of a weighting's fields at once, from the score stored with each document. In a query
+     * of several words, the fields where the term is common are left out: there it barely moves a score.
      */
-    private Query termQuery(ImpactQuery.Postings index, String term, Impacts.Weighting weighting) {
-        boolean dropCommon = terms.size() >= MIN_TERMS_TO_DROP_COMMON && common.test(weighting, term);
-        return new ImpactQuery(index, dropCommon ? weighting.rareField() : weighting.field(), term);
+    private Query termQuery(String term, Fields.Weighting weighting, float boost) {
+        boolean dropCommon = terms.size() >= MIN_TERMS_TO_DROP_COMMON && weighting.rareField() != null
+                && common.test(weighting, term);
+        return FeatureField.newLinearQuery(dropCommon ? weighting.rareField() : weighting.field(), term, boost);
     }
 }

@@ -29,18 +29,13 @@ import org.apache.lucene.util.QueryBuilder;
 /** Analyzes a query string into a {@link QueryPlan}. */
 final class QueryPlanner {
 
-    /** Fields whose vocabulary decides whether a term is known (else it is matched with typo tolerance). */
-    private static final String[] VOCABULARY = {Fields.BODY, Fields.TITLE, Fields.HEADINGS, Fields.API, Fields.PARAMS,
-            Fields.PATH_TEXT, Fields.DESCRIPTION, Fields.CODE};
     private static final int MIN_FUZZY_LENGTH = 4;
     private static final int LONG_WORD = 8;
     private static final float CORRECTION_WEIGHT = 0.8f;
-    private static final String[] SPELLING_FIELDS = {Fields.BODY, Fields.API, Fields.TITLE};
     /** A token written like code or a compound: joined by . _ / : - or camelCase starting in lower case. */
     private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}\\p{N}][._/:\\-][\\p{L}\\p{N}]|^\\p{Ll}+\\p{Lu}");
     /** Text between straight or curly double quotes, or single quotes around several words. */
     private static final Pattern QUOTED = Pattern.compile("[\"“”]([^\"“”]{3,})[\"“”]|(?<![\\p{L}])'([^']{3,}\\s[^']+)'(?![\\p{L}])");
-    private static final int PHRASE_SLOP = 3;
     /** A query of two words is one pair already: the whole-query phrase rewards it. */
     private static final int MIN_WORDS_FOR_PAIRS = 3;
     /** Prefixes that make a new word of a known one (re-sync, un-link, de-provision), longest first. */
@@ -52,40 +47,27 @@ final class QueryPlanner {
     private final Analyzer analyzer = new DocsAnalyzer(false);
     /** The analysis of the phrase field: English stop words and Porter stems. */
     private final Analyzer stemmer = new EnglishAnalyzer();
-    private final QueryBuilder phraseBuilder = new QueryBuilder(stemmer);
     private final IndexReader reader;
-    /** Query words repeat: a term's share of a field is looked up in the index once. */
-    private final TermCache<Double> presence = new TermCache<>(MAX_REMEMBERED, this::readShare);
-    /**
-     * What each token of a query stands for, worked out once per token (its analysis is the body's): the index never
-     * changes, and the words of questions about one product come back query after query (analysis and dictionary
-     * lookups were half of a query's planning).
-     */
-    private final TermCache<TokenPlan> tokenPlans = new TermCache<>(MAX_REMEMBERED, (field, raw) -> readToken(raw));
-    /** Whether a term is common for a weighting, by weighting name (names are unique: {@link Fields}). */
-    private final TermCache<Boolean> commonTerms = new TermCache<>(MAX_REMEMBERED, this::readCommon);
-    private final Map<String, Impacts.Weighting> weightings = new ConcurrentHashMap<>();
-    /** The analyzed terms of each synonym phrase (as many as the synonym file has). */
-    private final Map<String, List<String>> synonymTerms = new ConcurrentHashMap<>();
-    private static final int MAX_REMEMBERED = 100_000;
+    /** Every term of the pages' weighted fields: the corpus's vocabulary, and the words corrections come from. */
+    private final String vocabulary = Fields.PAGE_CODE.field();
     /** One checker per edit distance: a checker is safe to share between threads only while nobody configures it. */
-    private final DirectSpellChecker oneEdit = new ScanningSpellChecker(1);
-    private final DirectSpellChecker twoEdits = new ScanningSpellChecker(2);
+    private final DirectSpellChecker oneEdit;
+    private final DirectSpellChecker twoEdits;
     private final Synonyms synonyms;
 
     QueryPlanner(IndexReader reader, Synonyms synonyms) {
         this.reader = reader;
         this.synonyms = synonyms;
+        this.oneEdit = spellChecker(1);
+        this.twoEdits = spellChecker(2);
     }
 
-    /** How many query tokens have their plan kept. */
-    int cachedTokens() {
-        return tokenPlans.size();
-    }
-
-    /** A planner over the same index and synonyms whose caches start empty. */
-    QueryPlanner withOwnCaches() {
-        return new QueryPlanner(reader, synonyms);
+    /** Lucene's spell checker; a word of a single page is a correction too (a product or provider name). */
+    static DirectSpellChecker spellChecker(int maxEdits) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(maxEdits);
+        checker.setThresholdFrequency(0);
+        return checker;
     }
 
     QueryPlan plan(String text) {
@@ -97,7 +79,7 @@ final class QueryPlanner {
             tokens.add(token.group());
         }
         while (!tokens.isEmpty()) {
-            TokenPlan planned = tokenPlans.get(Fields.BODY, tokens.poll());
+            TokenPlan planned = readToken(tokens.poll());
             if (planned.segments() != null) {
                 // Code the corpus does not name as a whole: its namespaces and method, one by one.
                 for (int i = planned.segments().size() - 1; i >= 0; i--) {
@@ -115,34 +97,31 @@ final class QueryPlanner {
             }
             terms.add(new QueryPlan.TermClause(whole, parts, planned.identifier(), planned.weight()));
         }
-        List<List<List<String>>> synonymGroups = new ArrayList<>();
-        for (Set<String> group : synonyms.expansions(text)) {
+        List<QueryPlan.SynonymGroup> synonymGroups = new ArrayList<>();
+        for (Synonyms.Expansion group : synonyms.expansions(text)) {
             List<List<String>> phrases = new ArrayList<>();
-            for (String expansion : group) {
-                List<String> expansionTerms = synonymTerms.computeIfAbsent(expansion, this::knownTerms);
+            for (String expansion : group.others()) {
+                List<String> expansionTerms = knownTerms(expansion);
                 if (!expansionTerms.isEmpty()) {
                     phrases.add(expansionTerms);
                 }
             }
             if (!phrases.isEmpty()) {
-                synonymGroups.add(phrases);
+                synonymGroups.add(new QueryPlan.SynonymGroup(
+                        Analysis.terms(analyzer, Fields.BODY, group.mentioned()), phrases));
             }
         }
-        Query phrase = null;
         long words = text.strip().split("\\s+").length;
-        if (words >= 2 && words <= 12) {
-            phrase = phraseBuilder.createPhraseQuery(Fields.PHRASE, text, PHRASE_SLOP);
-        }
-        List<Query> quoted = new ArrayList<>();
+        String phrase = words >= 2 && words <= 12 ? text : null;
+        List<String> quoted = new ArrayList<>();
         Matcher q = QUOTED.matcher(text);
         while (q.find()) {
             String quotedText = q.group(1) != null ? q.group(1) : q.group(2);
-            Query phraseQuery = phraseBuilder.createPhraseQuery(Fields.PHRASE, quotedText, 1);
-            if (phraseQuery != null && quotedText.strip().contains(" ")) {
-                quoted.add(phraseQuery);
+            if (quotedText.strip().contains(" ")) {
+                quoted.add(quotedText);
             }
         }
-        List<String> stemmed = Analysis.terms(stemmer, Fields.PHRASE, text);
+        List<String> stemmed = Analysis.terms(stemmer, Fields.PAGE_PHRASE, text);
         return new QueryPlan(text, terms, synonymGroups, phrase, quoted, this::isCommon, stemmed, pairs(text));
     }
 
@@ -210,7 +189,7 @@ final class QueryPlanner {
     private List<List<String>> pairs(String text) {
         List<String> terms = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
-        try (TokenStream stream = stemmer.tokenStream(Fields.PHRASE, text)) {
+        try (TokenStream stream = stemmer.tokenStream(Fields.PAGE_PHRASE, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
@@ -233,7 +212,7 @@ final class QueryPlanner {
             String a = terms.get(i);
             String b = terms.get(i + 1);
             if (positions.get(i + 1) - positions.get(i) == 1 && !a.equals(b) && seen.add(a + ' ' + b)
-                    && share(Fields.PHRASE, a) > 0 && share(Fields.PHRASE, b) > 0) {
+                    && docFreq(Fields.PAGE_PHRASE, a) > 0 && docFreq(Fields.PAGE_PHRASE, b) > 0) {
                 out.add(List.of(a, b));
             }
         }
@@ -245,21 +224,12 @@ final class QueryPlanner {
         if (term.length() < MIN_FUZZY_LENGTH || !term.chars().allMatch(Character::isLetter)) {
             return new ArrayList<>();
         }
-        // A fuzzy walk of the term dictionary costs a tenth of a millisecond or more; it runs once per token, whose
-        // plan is kept (tokenPlans).
         DirectSpellChecker spellChecker = term.length() >= LONG_WORD ? twoEdits : oneEdit;
         List<String> out = new ArrayList<>();
         try {
-            for (String field : SPELLING_FIELDS) {
-                for (SuggestWord word : spellChecker.suggestSimilar(new Term(field, term), 2, reader,
-                        SuggestMode.SUGGEST_ALWAYS)) {
-                    if (!out.contains(word.string)) {
-                        out.add(word.string);
-                    }
-                }
-                if (!out.isEmpty()) {
-                    break;
-                }
+            for (SuggestWord word : spellChecker.suggestSimilar(new Term(vocabulary, term), 2, reader,
+                    SuggestMode.SUGGEST_ALWAYS)) {
+                out.add(word.string);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -280,49 +250,20 @@ final class QueryPlanner {
         return new ArrayList<>();
     }
 
-    /**
-     * Whether a term is common in one of the fields the weighting counts (in more than
-     * {@value Impacts#COMMON_SHARE} of their documents), once per weighting and term: a query asks it of every
-     * term for every index.
-     */
-    boolean isCommon(Impacts.Weighting weighting, String term) {
-        weightings.putIfAbsent(weighting.name(), weighting);
-        return commonTerms.get(weighting.name(), term);
+    /** Whether the weighting keeps a score of the term without the fields where it is common. */
+    boolean isCommon(Fields.Weighting weighting, String term) {
+        return docFreq(weighting.rareField(), term) > 0;
     }
 
-    private Boolean readCommon(String weighting, String term) {
-        for (String field : weightings.get(weighting).weights().keySet()) {
-            if (share(field, term) > Impacts.COMMON_SHARE) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The share of a field's documents that contain a term: 0 when none does. */
-    private double share(String field, String term) {
-        return presence.get(field, term);
-    }
-
-    private Double readShare(String field, String term) {
+    private int docFreq(String field, String term) {
         try {
-            int docs = reader.getDocCount(field);
-            return docs == 0 ? 0.0 : (double) reader.docFreq(new Term(field, term)) / docs;
+            return reader.docFreq(new Term(field, term));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private boolean contains(String field, String term) {
-        return share(field, term) > 0;
-    }
-
     boolean isKnown(String term) {
-        for (String field : VOCABULARY) {
-            if (contains(field, term)) {
-                return true;
-            }
-        }
-        return false;
+        return docFreq(vocabulary, term) > 0;
     }
 }

@@ -52,21 +52,23 @@ final class Synonyms {
         }
     }
 
-    /**
-     * For each synonym group the query mentions, the group's phrases that the query does not contain.
-     */
-    List<Set<String>> expansions(String query) {
+    /** A synonym group the query mentions: the phrase it used, and the group's phrases it does not contain. */
+    record Expansion(String mentioned, Set<String> others) {
+    }
+
+    /** For each synonym group the query mentions, its phrases that the query does not contain. */
+    List<Expansion> expansions(String query) {
         String text = query.toLowerCase(Locale.ROOT);
-        List<Set<String>> out = new ArrayList<>();
+        List<Expansion> out = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            boolean mentioned = false;
+            String mentioned = null;
             for (int i = 0; i < groups.get(g).size(); i++) {
                 if (mentions(text, g, i)) {
-                    mentioned = true;
+                    mentioned = groups.get(g).get(i);
                     break;
                 }
             }
-            if (mentioned) {
+            if (mentioned != null) {
                 Set<String> others = new LinkedHashSet<>();
                 for (int i = 0; i < groups.get(g).size(); i++) {
                     if (!mentions(text, g, i)) {
@@ -74,7 +76,7 @@ final class Synonyms {
                     }
                 }
                 if (!others.isEmpty()) {
-                    out.add(others);
+                    out.add(new Expansion(mentioned, others));
                 }
             }
         }

@@ -6,6 +6,7 @@ import com.workos.mcpdocs.corpus.Page;
 import com.workos.mcpdocs.render.Languages;
 import com.workos.mcpdocs.render.PageRenderer;
 import com.workos.mcpdocs.render.ReferenceRenderer;
+import com.workos.mcpdocs.render.Sections;
 import java.util.List;
 import java.util.Map;
 

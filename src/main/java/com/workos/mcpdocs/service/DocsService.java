@@ -5,6 +5,7 @@ import com.workos.mcpdocs.corpus.Navigation;
 import com.workos.mcpdocs.corpus.Page;
 import com.workos.mcpdocs.render.Languages;
 import com.workos.mcpdocs.render.PageRenderer;
+import com.workos.mcpdocs.render.Sections;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -44,6 +44,18 @@ public final class SearchService {
      *                                  section that matches no page
      */
     public SearchResult search(String query, int maxResults, String section) {
+        return index.search(checked(query), Limit.SEARCH_RESULTS.check(maxResults, "maxResults"), prefix(section));
+    }
+
+    /**
+     * How {@link #search} scores each of its hits, one text per hit: Lucene's explanation of the page and section
+     * scores and the factors of the re-ranking, by name.
+     */
+    public List<String> explain(String query, int maxResults, String section) {
+        return index.explain(checked(query), Limit.SEARCH_RESULTS.check(maxResults, "maxResults"), prefix(section));
+    }
+
+    private static String checked(String query) {
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException("query is empty; pass words to look for, e.g. 'SAML redirect URI'.");
         }
@@ -51,6 +63,11 @@ public final class SearchService {
             throw new IllegalArgumentException("query is " + query.length() + " characters; the limit is "
                     + MAX_QUERY_LENGTH + ". Use the key words only.");
         }
+        return query;
+    }
+
+    /** The path a section filter names, {@code null} for none; an unknown one is an error that lists the areas. */
+    private String prefix(String section) {
         String prefix = null;
         if (section != null && !section.isBlank()) {
             prefix = PathNormalizer.normalize(section).path();
@@ -60,7 +77,7 @@ public final class SearchService {
                 throw new NotFoundException("No docs section '" + section + "'.", ClosestPaths.closest(prefix, areas, 5));
             }
         }
-        return index.search(query, Limit.SEARCH_RESULTS.check(maxResults, "maxResults"), prefix);
+        return prefix;
     }
 
     /** The exact {@code workos_docs} arguments that read a hit (with its section when it has one). */

@@ -26,42 +26,42 @@ class EmbeddedIndexCopyTest {
     @Test
     void firstStartCopiesLaterStartsMapTheCopyAndFindTheSame() throws Exception {
         Corpus corpus = RealCorpus.load();
-        Path stale = Files.createDirectories(copies.resolve("index-0ld").resolve("pages"));
+        Path stale = Files.createDirectories(copies.resolve("index-0ld").resolve("files"));
         Files.writeString(stale.resolve("_0.cfs"), "an index of an older build");
 
-        Directory[] first = prefetch();
-        assertThat(first[0]).isInstanceOf(ByteBuffersDirectory.class);
+        Directory first = prefetch();
+        assertThat(first).isInstanceOf(ByteBuffersDirectory.class);
         List<String> fromJar = paths(openWith(corpus, first), "single sign-on redirect uri");
         Path copy = awaitCopy();
         assertThat(copies.resolve("index-0ld")).doesNotExist();
 
-        Directory[] second = prefetch();
-        assertThat(second[0]).isInstanceOf(FSDirectory.class);
+        Directory second = prefetch();
+        assertThat(second).isInstanceOf(FSDirectory.class);
         assertThat(paths(openWith(corpus, second), "single sign-on redirect uri")).isEqualTo(fromJar).isNotEmpty();
 
         // A copy that lost a file is read from the jar again and made anew.
         Path lost;
-        try (Stream<Path> files = Files.list(copy.resolve("sections"))) {
+        try (Stream<Path> files = Files.list(copy.resolve("files"))) {
             lost = files.filter(f -> f.toString().endsWith(".cfs")).findFirst().orElseThrow();
         }
         Files.delete(lost);
-        assertThat(prefetch()[0]).isInstanceOf(ByteBuffersDirectory.class);
+        assertThat(prefetch()).isInstanceOf(ByteBuffersDirectory.class);
         for (int i = 0; i < 600 && !Files.exists(lost); i++) {
             Thread.sleep(50);
         }
         assertThat(awaitCopy()).isEqualTo(copy);
-        assertThat(prefetch()[0]).isInstanceOf(FSDirectory.class);
+        assertThat(prefetch()).isInstanceOf(FSDirectory.class);
     }
 
-    private Directory[] prefetch() {
+    private Directory prefetch() {
         PrebuiltIndex.prefetchEmbedded(copies);
-        Directory[] dirs = PrebuiltIndex.prefetchedForTest();
+        Directory dirs = PrebuiltIndex.prefetchedForTest();
         assertThat(dirs).as("the jar carries an index").isNotNull();
         return dirs;
     }
 
-    private static SearchIndex openWith(Corpus corpus, Directory[] dirs) throws Exception {
-        return new SearchIndex(corpus, IndexParts.of(dirs));
+    private static SearchIndex openWith(Corpus corpus, Directory dir) throws Exception {
+        return new SearchIndex(corpus, dir);
     }
 
     private static List<String> paths(SearchIndex index, String query) {

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Development tool, not a test: runs evaluation query files (one JSON object per line with {@code query},
  * {@code expect}, {@code kind}) against the search service in-process and prints recall@1/5, MRR@10 per kind and
- * every miss with the top 3. Usage: {@code EvalRunner FILE...}.
+ * every miss with the top 3. An expected {@code path#anchor} is matched against the hits' sections, as
+ * {@code mcpbench.py eval} does. Usage: {@code EvalRunner FILE...}.
  */
 public final class EvalRunner {
 
@@ -31,8 +32,11 @@ public final class EvalRunner {
                 JsonNode q = json.readTree(line);
                 List<String> expect = new ArrayList<>();
                 q.path("expect").forEach(e -> expect.add(e.asString()));
+                // A line that expects a section ("path#anchor") ranks the hits' distinct sections, else their pages.
+                boolean sections = expect.stream().anyMatch(e -> e.contains("#"));
                 List<String> got = services.search().search(q.path("query").asString(), 10, null).hits().stream()
-                        .map(SearchHit::path).toList();
+                        .map(h -> sections && !h.anchor().isEmpty() ? h.path() + "#" + h.anchor() : h.path())
+                        .distinct().toList();
                 int rank = -1;
                 for (int i = 0; i < got.size(); i++) {
                     if (expect.contains(got.get(i))) {

@@ -255,29 +255,4 @@ class SearchIndexTest {
         assertThat(PrebuiltIndex.openOrBuild(other, dir).search("wildcard", 5, null).hits())
                 .extracting(SearchHit::path).containsExactly("x");
     }
-
-    @Test
-    void keepsTheBestDocumentsInOrderWithTiesToTheLowerDocument() {
-        java.util.Random random = new java.util.Random(3);
-        for (int round = 0; round < 500; round++) {
-            int maxDoc = 1 + random.nextInt(600);
-            float[] scores = new float[maxDoc];
-            List<Integer> matched = new java.util.ArrayList<>();
-            for (int doc = 0; doc < maxDoc; doc++) {
-                if (random.nextInt(3) > 0) {
-                    // Few distinct values, so that many scores tie.
-                    scores[doc] = 0.5f + random.nextInt(round % 2 == 0 ? 5 : 1000) / 7f;
-                    matched.add(doc);
-                }
-            }
-            java.util.Collections.shuffle(matched, random);
-            int[] docs = matched.stream().mapToInt(Integer::intValue).toArray();
-            int n = Math.min(docs.length, 1 + random.nextInt(60));
-            List<Integer> expected = matched.stream()
-                    .sorted(java.util.Comparator.comparingDouble((Integer d) -> -scores[d]).thenComparing(d -> d))
-                    .limit(n).toList();
-            assertThat(SearchIndex.topDocs(docs, docs.length, scores, n))
-                    .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
-        }
-    }
 }

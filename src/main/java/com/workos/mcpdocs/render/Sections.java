@@ -1,13 +1,22 @@
-package com.workos.mcpdocs.service;
+package com.workos.mcpdocs.render;
 
 import com.workos.mcpdocs.corpus.Heading;
 import com.workos.mcpdocs.corpus.Headings;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds one section of a rendered page by its heading text or its anchor. */
-final class Sections {
+/**
+ * The sections of a rendered page. One splitter for everything that names a section: {@code workos_docs {section}}
+ * returns a heading with what lies under it, and search indexes each heading's own part, so the section a hit
+ * names is the section the reader gets, and its snippet is a passage of that text.
+ */
+public final class Sections {
+
+    /** The deepest heading that starts a part of its own ({@link #parts}); deeper headings stay in their part. */
+    public static final int PART_LEVEL = 3;
 
     private Sections() {
     }
@@ -18,11 +27,47 @@ final class Sections {
      * @param anchor   the site's anchor of its heading
      * @param markdown the heading line and its content
      */
-    record Section(String anchor, String markdown) {
+    public record Section(String anchor, String markdown) {
+    }
+
+    /**
+     * A heading's own part of a page: from the heading (level {@link #PART_LEVEL} or higher) to the next such
+     * heading. It lies inside the {@link Section} of the same anchor, which adds the subsections.
+     *
+     * @param heading the heading text, empty for the introduction before the first heading
+     * @param anchor  the heading's anchor, empty for the introduction
+     * @param text    the part's Markdown, without its heading line
+     */
+    public record Part(String heading, String anchor, String text) {
+    }
+
+    /** A rendered page body as its introduction and one part per heading of level 1 to {@link #PART_LEVEL}. */
+    public static List<Part> parts(String markdown) {
+        String[] lines = markdown.split("\n", -1);
+        List<Part> out = new ArrayList<>();
+        Heading current = null;
+        int start = 0;
+        for (Heading h : Headings.of(markdown)) {
+            if (h.level() > PART_LEVEL) {
+                continue;
+            }
+            add(out, current, lines, start, h.line());
+            current = h;
+            start = h.line() + 1;
+        }
+        add(out, current, lines, start, lines.length);
+        return out;
+    }
+
+    private static void add(List<Part> out, Heading heading, String[] lines, int from, int to) {
+        String text = String.join("\n", Arrays.asList(lines).subList(Math.min(from, to), to));
+        if (heading != null || !text.isBlank()) {
+            out.add(new Part(heading == null ? "" : heading.text(), heading == null ? "" : heading.anchor(), text));
+        }
     }
 
     /** The section {@code wanted} names: an anchor ({@code #wildcard-characters} or without '#') or heading text. */
-    static Optional<Section> find(String markdown, String wanted) {
+    public static Optional<Section> find(String markdown, String wanted) {
         String key = wanted.strip().replaceFirst("^#+", "").strip();
         String lower = key.toLowerCase(Locale.ROOT);
         String slug = Headings.slug(key);
@@ -43,12 +88,12 @@ final class Sections {
                 break;
             }
         }
-        String text = String.join("\n", java.util.Arrays.asList(lines).subList(heading.line(), end));
+        String text = String.join("\n", Arrays.asList(lines).subList(heading.line(), end));
         return Optional.of(new Section(heading.anchor(), text));
     }
 
     /** The innermost section whose own text contains {@code needle}. */
-    static Optional<Section> containing(String markdown, String needle) {
+    public static Optional<Section> containing(String markdown, String needle) {
         int at = markdown.indexOf(needle);
         if (at < 0) {
             return Optional.empty();
@@ -64,7 +109,7 @@ final class Sections {
     }
 
     /** The page's headings as a list a reader can pick from. */
-    static String list(String markdown) {
+    public static String list(String markdown) {
         StringBuilder out = new StringBuilder();
         for (Heading h : Headings.of(markdown)) {
             out.append("  ".repeat(Math.max(0, h.level() - 2))).append("- ").append(h.text())
@@ -77,7 +122,7 @@ final class Sections {
      * The markdown with its headings moved down so the highest becomes level {@code top}: a section placed under a
      * heading of the answer's own keeps a single H1 in the answer.
      */
-    static String demote(String markdown, int top) {
+    public static String demote(String markdown, int top) {
         List<Heading> headings = Headings.of(markdown);
         int highest = headings.stream().mapToInt(Heading::level).min().orElse(top);
         int shift = top - highest;

@@ -1,0 +1,99 @@
+package com.workos.mcpdocs.search;
+
+import com.workos.mcpdocs.App;
+import com.workos.mcpdocs.corpus.ApiEntry;
+import com.workos.mcpdocs.corpus.ApiReference;
+import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.corpus.Page;
+import com.workos.mcpdocs.render.PageRenderer;
+import com.workos.mcpdocs.render.Sections;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Development tool, not a test: writes the corpus-derived check set ({@code src/test/resources/search/check-set.jsonl},
+ * run with {@link EvalRunner}) from the embedded corpus, with no query written by hand. From every
+ * {@value #STEP}th page: its title (kind {@code title}), the title misspelled by a letter dropped from its longest
+ * word ({@code typo}), the title as a camelCase identifier ({@code identifier}), a heading that only this page has
+ * with the page's title, expecting that section ({@code heading}), and from reference pages an SDK method name
+ * ({@code method}). Usage: {@code CheckSetGenerator OUTPUT}.
+ */
+public final class CheckSetGenerator {
+
+    private static final int STEP = 4;
+
+    public static void main(String[] args) throws Exception {
+        Corpus corpus = App.loadCorpus(null);
+        PageRenderer renderer = PageRenderer.of(corpus);
+        List<Page> pages = new ArrayList<>(corpus.pages());
+        Map<String, Integer> headingPages = new HashMap<>();
+        Map<String, List<Sections.Part>> parts = new HashMap<>();
+        for (Page page : pages) {
+            List<Sections.Part> own = Sections.parts(renderer.body(page, renderer.defaultLanguage(page)));
+            parts.put(page.path(), own);
+            own.stream().map(p -> p.heading().toLowerCase(Locale.ROOT)).distinct()
+                    .forEach(h -> headingPages.merge(h, 1, Integer::sum));
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        List<String> lines = new ArrayList<>();
+        int id = 0;
+        for (int i = 0; i < pages.size(); i += STEP) {
+            Page page = pages.get(i);
+            String title = page.title().strip();
+            if (title.isEmpty()) {
+                continue;
+            }
+            lines.add(line(json, ++id, title, page.path(), "title"));
+            String longest = "";
+            for (String word : title.split("\\s+")) {
+                longest = word.length() > longest.length() ? word : longest;
+            }
+            if (longest.length() >= 6 && longest.chars().allMatch(Character::isLetter)) {
+                String typo = longest.substring(0, longest.length() / 2) + longest.substring(longest.length() / 2 + 1);
+                lines.add(line(json, ++id, title.replace(longest, typo), page.path(), "typo"));
+            }
+            String[] words = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").strip().split("\\s+");
+            if (words.length >= 2 && words.length <= 4) {
+                StringBuilder camel = new StringBuilder(words[0]);
+                for (int w = 1; w < words.length; w++) {
+                    camel.append(Character.toUpperCase(words[w].charAt(0))).append(words[w].substring(1));
+                }
+                lines.add(line(json, ++id, camel.toString(), page.path(), "identifier"));
+            }
+            List<Sections.Part> own = parts.get(page.path());
+            if (own.size() >= 3) {
+                // The middle section's heading, when no other page has it: a question about one part of a page.
+                Sections.Part part = own.get(own.size() / 2);
+                String heading = part.heading();
+                if (!heading.isEmpty() && heading.split("\\s+").length >= 2
+                        && headingPages.get(heading.toLowerCase(Locale.ROOT)) == 1) {
+                    lines.add(line(json, ++id, heading, page.path() + "#" + part.anchor(), "heading"));
+                }
+            }
+            for (ApiEntry entry : ApiReference.entries(page)) {
+                String method = entry.title().replace("()", "").replaceFirst("^.*(\\.|->|::)", "");
+                if (!entry.isEndpoint() && method.matches("[A-Za-z_]+") && method.length() > 6) {
+                    lines.add(line(json, ++id, method, page.path(), "method"));
+                    break;
+                }
+            }
+        }
+        Files.write(Path.of(args[0]), lines);
+        System.out.println(lines.size() + " queries written to " + args[0]);
+    }
+
+    private static String line(JsonMapper json, int id, String query, String expect, String kind) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("id", String.format("c%03d", id));
+        out.put("query", query);
+        out.put("expect", List.of(expect));
+        out.put("kind", kind);
+        return json.writeValueAsString(out);
+    }
+}
