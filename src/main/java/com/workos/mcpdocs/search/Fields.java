@@ -19,6 +19,8 @@ final class Fields {
      * offsets so that a snippet marks where the query matched after analysis; kept as doc values to quote from.
      */
     static final String SECTION_TEXT = "section_text";
+    /** The keys of the term a section of a page of definitions defines ({@link Definitions}). */
+    static final String DEFINES = "defines";
     /** A page's title words, to tell a page's own words from the rest of a question. */
     static final String TITLE_WORDS = "title_words";
 

@@ -111,8 +111,14 @@ final class IndexBuilder {
                     Document page = pageDocument(r);
                     pageScores.get(p).forEach(page::add);
                     documents.add(page);
+                    boolean definitions = Definitions.isDefinitionPage(r.parts(), r.prose());
                     for (int i = 0; i < r.parts().size(); i++) {
                         Document doc = sectionDocument(r.page(), r.parts().get(i), r.prose().get(i));
+                        if (definitions && !r.parts().get(i).heading().isEmpty()) {
+                            for (String key : Definitions.keys(r.parts().get(i).heading())) {
+                                doc.add(new StringField(Fields.DEFINES, key, Field.Store.NO));
+                            }
+                        }
                         sectionScores.get(section++).forEach(doc::add);
                         documents.add(doc);
                     }

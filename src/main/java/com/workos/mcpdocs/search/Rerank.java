@@ -15,6 +15,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -55,6 +56,8 @@ final class Rerank {
     /** (7) A page's second and third sections are listed when they weigh at least this share of its best one. */
     static final double MIN_SECTION_SHARE = 0.5;
     static final int MAX_SECTIONS_PER_PAGE = 3;
+    /** (8) The rank a term's definition is given at worst. */
+    static final int DEFINITION_RANK = 3;
 
     /**
      * A ranked hit.
@@ -152,7 +155,38 @@ final class Rerank {
         }
         ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score())
                 .thenComparing(r -> index.page(r.page()).path()).thenComparingInt(Ranked::section));
+        placeDefinition(ranked);
         return ranked.subList(0, Math.min(maxResults, ranked.size()));
+    }
+
+    /**
+     * (8) A query that is a term a page of definitions defines (or asks what it is) has that definition first when
+     * it asks, else at {@link #DEFINITION_RANK} or better.
+     */
+    private void placeDefinition(List<Ranked> ranked) throws IOException {
+        String key = Definitions.queryKey(plan.text());
+        if (key.isEmpty()) {
+            return;
+        }
+        ScoreDoc[] found = searcher.search(SearchIndex.filtered(new TermQuery(new Term(Fields.DEFINES, key)), filter),
+                1).scoreDocs;
+        if (found.length == 0) {
+            return;
+        }
+        int section = found[0].doc;
+        int rank = Math.min(Definitions.asksWhatItIs(plan.text()) ? 0 : DEFINITION_RANK - 1, ranked.size());
+        int at = 0;
+        while (at < ranked.size() && ranked.get(at).section() != section) {
+            at++;
+        }
+        if (at <= rank && at < ranked.size()) {
+            return;
+        }
+        Map<String, Double> factors = at < ranked.size() ? new LinkedHashMap<>(ranked.remove(at).factors())
+                : new LinkedHashMap<>();
+        factors.put("definition, placed at rank", rank + 1.0);
+        double score = rank < ranked.size() ? ranked.get(rank).score() : 0;
+        ranked.add(rank, new Ranked(index.pageOf(section), section, score, factors));
     }
 
     /** A section and its score weighed by the share of the question it answers. */

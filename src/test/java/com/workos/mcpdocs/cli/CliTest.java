@@ -46,6 +46,14 @@ class CliTest {
     }
 
     @Test
+    void searchExplainsEachScore() {
+        Run explained = run("search", docs(), "--explain", "-n", "2", "saml", "redirect", "uri");
+        assertThat(explained.code()).isZero();
+        assertThat(explained.out()).contains("1. sso/redirect-uris").contains("page (Lucene)")
+                .contains("section (Lucene)").contains("best section x 0.6").contains("weight(");
+    }
+
+    @Test
     void docsPrintsPagesAndAnUnknownPathFails() {
         assertThat(run("docs", docs(), "sso/redirect-uris").out()).startsWith("# Redirect URIs");
         assertThat(run("docs", docs()).out()).contains("| Single Sign-On | `sso` |");

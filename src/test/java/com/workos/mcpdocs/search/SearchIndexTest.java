@@ -6,6 +6,9 @@ import com.workos.mcpdocs.McpTestServer;
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.CorpusInfo;
 import com.workos.mcpdocs.corpus.CorpusLoader;
+import com.workos.mcpdocs.corpus.Page;
+import com.workos.mcpdocs.render.PageRenderer;
+import com.workos.mcpdocs.render.Sections;
 import com.workos.mcpdocs.source.ContentTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -254,5 +257,107 @@ class SearchIndexTest {
         assertThat(PrebuiltIndex.fingerprint(other)).isNotEqualTo(PrebuiltIndex.fingerprint(corpus));
         assertThat(PrebuiltIndex.openOrBuild(other, dir).search("wildcard", 5, null).hits())
                 .extracting(SearchHit::path).containsExactly("x");
+    }
+
+    @Test
+    void placeholdersForMissingCodeAreNotIndexed() throws Exception {
+        Map<String, String> pages = new HashMap<>();
+        pages.put("sso/guide", mdx("Add SSO", """
+                ## Sign-in
+
+                Redirect the user to the authorization URL.
+
+                <CodeBlock>
+                  <CodeBlockTab title="Next.js" file="next-sign-in" />
+                  <CodeBlockTab title="Remix" file="remix-sign-in" />
+                </CodeBlock>
+                """));
+        pages.put("frameworks/nextjs", mdx("Frameworks", "## Next.js\n\nAdd SSO to a Next.js app with the SDK.\n"));
+        SearchIndex index = index(pages);
+        // The tab titles stand for code the corpus does not ship: nothing to find there.
+        assertThat(index.search("Remix", 10, null).hits()).isEmpty();
+        assertThat(index.search("how do I add SSO to a Next.js app", 10, null).hits()).first()
+                .extracting(SearchHit::path).isEqualTo("frameworks/nextjs");
+    }
+
+    @Test
+    void aSnippetMarksOnlyTheWordsThatMatchedAfterAnalysis() throws Exception {
+        SearchIndex index = index(Map.of("email/verify", mdx("Email verification", """
+                ## Confirm addresses
+
+                Users confirm their email address before they sign in. The domain is configured by an admin.
+                """)));
+        SearchHit hit = index.search("confirm email", 1, null).hits().get(0);
+        assertThat(hit.snippet()).contains("**confirm**").contains("**email**").doesNotContain("**configured**");
+    }
+
+    @Test
+    void aHitsSnippetIsAPassageOfTheSectionWorkosDocsReturns() {
+        PageRenderer renderer = PageRenderer.of(corpus);
+        for (String query : List.of("wildcard subdomains", "create a user", "JWT expiry", "redirect uri")) {
+            for (SearchHit hit : index.search(query, 10, null).hits()) {
+                Page page = corpus.page(hit.path()).orElseThrow();
+                String body = renderer.body(page, renderer.defaultLanguage(page));
+                // A hit without a section (its page matched by title or description) quotes the description.
+                String section = hit.anchor().isEmpty() ? page.description() + "\n" + body
+                        : Sections.find(body, hit.anchor()).orElseThrow().markdown();
+                String passage = hit.snippet().replace("**", "").replace("…", "");
+                // The Markdown's own emphasis aside, as the marks are.
+                assertThat(section.replaceAll("\\s+", " ").replace("**", "")).as(query + " -> " + hit.url())
+                        .contains(passage);
+            }
+        }
+    }
+
+    @Test
+    void aPageWithSeveralAnsweringSectionsNamesEach() throws Exception {
+        SearchIndex index = index(Map.of("keys/rotation", mdx("Keys", """
+                ## Rotate a signing key
+
+                Rotate the signing key from the dashboard; the old signing key stays valid for a day.
+
+                ## Rotate an encryption key
+
+                Rotate the encryption key with the API; data keys are re-wrapped with the new encryption key.
+
+                ## Billing
+
+                Invoices are sent monthly.
+                """)));
+        assertThat(index.search("rotate key", 10, null).hits()).extracting(SearchHit::anchor)
+                .containsExactlyInAnyOrder("rotate-a-signing-key", "rotate-an-encryption-key");
+    }
+
+    @Test
+    void aTermThatAPageOfDefinitionsDefinesHasItsDefinitionNearTheTop() throws Exception {
+        Map<String, String> pages = new HashMap<>();
+        StringBuilder glossary = new StringBuilder();
+        for (String term : List.of("Access Token", "ACS URL", "Bearer Token", "Client ID", "Connection", "Endpoint",
+                "IdP URI (Entity ID)", "JWT", "Redirect URI", "SAML", "SCIM")) {
+            glossary.append("## ").append(term).append("\n\nA short definition of ").append(term).append(".\n\n");
+        }
+        pages.put("glossary", mdx("Glossary", glossary.toString()));
+        for (int i = 0; i < 5; i++) {
+            pages.put("saml/guide-" + i, mdx("SAML guide " + i, "## SAML setup\n\nConfigure SAML: the SAML "
+                    + "response, SAML assertions, SAML certificates and the SAML ACS URL.\n"));
+        }
+        SearchIndex index = index(pages);
+        assertThat(index.search("what is SAML", 10, null).hits()).first()
+                .satisfies(hit -> assertThat(hit.path()).isEqualTo("glossary"))
+                .extracting(SearchHit::anchor).isEqualTo("saml");
+        assertThat(index.search("saml", 10, null).hits().subList(0, 3)).extracting(SearchHit::anchor).contains("saml");
+        assertThat(index.search("entity id meaning", 10, null).hits()).first().extracting(SearchHit::anchor)
+                .isEqualTo("idp-uri-entity-id");
+        // A heading of a page of long sections defines nothing: the guides answer.
+        assertThat(index.search("SAML setup", 10, null).hits()).first().extracting(SearchHit::path).asString()
+                .startsWith("saml/guide-");
+    }
+
+    @Test
+    void explainNamesEachPartOfTheScore() {
+        List<String> explained = index.explain("wildcard redirect uri", 3, null);
+        assertThat(explained).isNotEmpty();
+        assertThat(explained.get(0)).startsWith("sso/redirect-uris#").contains("page (Lucene)")
+                .contains("best section x 0.6").contains("coverage").contains("Linear function");
     }
 }
