@@ -40,10 +40,10 @@ public final class RssFeed {
     public static final String PACKAGE = "workos-platform";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final Pattern SCRIPT = Pattern.compile("(?is)<(script|style)\\b[^>]*>.*?</\\1\\s*>");
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern BLOCK_END = Pattern.compile("(?i)</(p|div|li|h[1-6]|tr)>|<br\\s*/?>");
-    private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);");
+    /** Numeric references longer than a code point can be are not references (and would overflow a parse). */
+    private static final Pattern ENTITY = Pattern.compile("&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{1,31});");
+    private static final String[] RAW_TEXT_ELEMENTS = {"script", "style"};
 
     private RssFeed() {
     }
@@ -133,9 +133,9 @@ public final class RssFeed {
 
     /** HTML to plain text: block ends become line breaks, tags go, entities are decoded, spaces collapse. */
     static String plainText(String html) {
-        String text = SCRIPT.matcher(html).replaceAll("");
+        String text = withoutRawText(html);
         text = BLOCK_END.matcher(text).replaceAll("\n");
-        text = TAG.matcher(text).replaceAll("");
+        text = withoutTags(text);
         text = decodeEntities(text);
         StringBuilder out = new StringBuilder();
         for (String line : text.split("\n")) {
@@ -147,16 +147,94 @@ public final class RssFeed {
         return out.toString();
     }
 
+    /**
+     * Removes each tag ({@code <} to the next {@code >}) in one pass. A regular expression such as {@code <[^>]*>}
+     * does the same in quadratic time on a description full of {@code <} without {@code >} (every {@code <} scans to
+     * the end), which let a hostile feed hold the sync for hours.
+     */
+    static String withoutTags(String html) {
+        StringBuilder out = new StringBuilder(html.length());
+        int from = 0;
+        while (from < html.length()) {
+            int open = html.indexOf('<', from);
+            int close = open < 0 ? -1 : html.indexOf('>', open + 1);
+            if (close < 0) {
+                out.append(html, from, html.length()); // no tag closes after here: the rest is text
+                break;
+            }
+            out.append(html, from, open);
+            from = close + 1;
+        }
+        return out.toString();
+    }
+
+    /**
+     * Removes {@code <script>} and {@code <style>} elements with their content, in linear time: once no closing tag
+     * of a kind is found after some point, later openings of that kind are not searched again.
+     */
+    static String withoutRawText(String html) {
+        StringBuilder out = new StringBuilder(html.length());
+        int from = 0;
+        int[] noCloseAfter = {Integer.MAX_VALUE, Integer.MAX_VALUE};
+        int scan = 0;
+        while (true) {
+            int open = html.indexOf('<', scan);
+            if (open < 0) {
+                break;
+            }
+            scan = open + 1;
+            for (int kind = 0; kind < RAW_TEXT_ELEMENTS.length; kind++) {
+                String name = RAW_TEXT_ELEMENTS[kind];
+                int after = open + 1 + name.length();
+                if (!html.regionMatches(true, open + 1, name, 0, name.length())
+                        || (after < html.length() && Character.isLetterOrDigit(html.charAt(after)))
+                        || open >= noCloseAfter[kind]) {
+                    continue;
+                }
+                int end = closingTag(html, name, after);
+                if (end < 0) {
+                    noCloseAfter[kind] = open;
+                    continue;
+                }
+                out.append(html, from, open);
+                from = end;
+                scan = end;
+                break;
+            }
+        }
+        out.append(html, Math.min(from, html.length()), html.length());
+        return out.toString();
+    }
+
+    /** The index just past {@code </name>} (spaces allowed before the {@code >}) from {@code from}, or -1. */
+    private static int closingTag(String html, String name, int from) {
+        for (int at = html.indexOf("</", from); at >= 0; at = html.indexOf("</", at + 2)) {
+            if (html.regionMatches(true, at + 2, name, 0, name.length())) {
+                int p = at + 2 + name.length();
+                while (p < html.length() && Character.isWhitespace(html.charAt(p))) {
+                    p++;
+                }
+                if (p < html.length() && html.charAt(p) == '>') {
+                    return p + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
     private static String decodeEntities(String text) {
         Matcher m = ENTITY.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
             String replacement;
-            if (name.startsWith("#x") || name.startsWith("#X")) {
-                replacement = new String(Character.toChars(Integer.parseInt(name.substring(2), 16)));
-            } else if (name.startsWith("#")) {
-                replacement = new String(Character.toChars(Integer.parseInt(name.substring(1))));
+            if (name.startsWith("#")) {
+                boolean hex = name.startsWith("#x") || name.startsWith("#X");
+                int codePoint = Integer.parseInt(name.substring(hex ? 2 : 1), hex ? 16 : 10);
+                // Not a character (0, a surrogate, beyond Unicode): kept as written rather than failing the feed.
+                replacement = codePoint == 0 || !Character.isValidCodePoint(codePoint)
+                        || (codePoint >= 0xD800 && codePoint <= 0xDFFF) ? m.group()
+                        : new String(Character.toChars(codePoint));
             } else {
                 replacement = switch (name) {
                     case "amp" -> "&";
