@@ -72,12 +72,20 @@ public final class ReloadingServices implements Supplier<Services> {
         return current.get();
     }
 
+    private static boolean isSameCorpus(Services a, Services b) {
+        return !a.corpus().contentId().isEmpty() && a.corpus().contentId().equals(b.corpus().contentId())
+                && a.corpus().info().equals(b.corpus().info());
+    }
+
     private synchronized void reload(Object now) {
         if (Objects.equals(now, stamp)) {
             return; // another request already reloaded
         }
         Optional<Services> fresh = loader.apply(data);
-        if (fresh.isPresent()) {
+        if (fresh.isPresent() && isSameCorpus(fresh.get(), current.get())) {
+            // The new pointer could not be served and the loader fell back to the corpus served already.
+            log.info("Still serving {}", current.get().corpus().info().describe());
+        } else if (fresh.isPresent()) {
             current.set(fresh.get());
             log.info("Switched to {}", fresh.get().corpus().info().describe());
         }

@@ -34,6 +34,13 @@ final class DoctorCommand implements Callable<Integer> {
                 .getInputArguments(), System.getProperty("java.vm.info", "")));
         try {
             long start = System.nanoTime();
+            if (parent.docs == null) {
+                java.util.Optional<String> damage = StoredCorpus.damage(parent.data());
+                if (damage.isPresent()) {
+                    System.out.println("Synced:  DAMAGED: " + damage.get());
+                    healthy = false;
+                }
+            }
             Services services = App.services(parent.docs, parent.data());
             var corpus = services.corpus();
             System.out.println("Corpus:  " + corpus.info().describe());

@@ -168,7 +168,9 @@ public final class CorpusSync {
         props.setProperty("origin", source.origin());
         props.setProperty("version", source.version());
         props.setProperty("date", today.toString());
-        // The properties file marks a corpus folder complete, so it is written last.
+        // The properties file is the corpus's manifest (with the digests its files are checked against when it is
+        // opened) and marks the folder complete, so it is written last.
+        StoredCorpus.addDigests(partial, props);
         try (OutputStream out = Files.newOutputStream(partial.resolve(DataDirectory.PROPERTIES))) {
             props.store(out, "corpus synced by workos-mcp-docs-server");
         }

@@ -3,10 +3,12 @@ package com.workos.mcpdocs.source;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -53,6 +55,11 @@ public final class DataDirectory {
     static final String PROPERTIES = "corpus.properties";
     /** Corpora kept besides the current one, so a server still reading the previous one is not cut off. */
     private static final int KEEP_PREVIOUS = 1;
+    /** The pointer holds one folder name; anything longer is not one, and is never read whole. */
+    private static final int MAX_POINTER_BYTES = 256;
+    /** How a sync names a corpus folder: its time stamp, then the version. */
+    static final java.util.regex.Pattern CORPUS_NAME = java.util.regex.Pattern.compile(
+            "\\d{8}T\\d{9}Z-[0-9A-Za-z._\\-]+");
 
     private final Path root;
 
@@ -97,21 +104,77 @@ public final class DataDirectory {
     /** The corpus folder {@code current} names, when there is one and it is complete. */
     public Optional<Path> current() {
         Path pointer = root.resolve(CURRENT);
-        try {
-            if (!Files.isRegularFile(pointer)) {
-                return Optional.empty();
-            }
-            String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
-            Path dir = root.resolve(CORPORA).resolve(name);
-            if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")
-                    || !Files.isRegularFile(dir.resolve(PROPERTIES))) {
-                log.warn("{} names '{}', which is not a complete corpus; run sync again", pointer, name);
-                return Optional.empty();
-            }
-            return Optional.of(dir);
-        } catch (IOException e) {
-            log.warn("Cannot read {} ({}); run sync again", pointer, e.getMessage());
+        Optional<String> problem = currentProblem();
+        if (problem.isPresent()) {
+            log.warn("{}", problem.get());
             return Optional.empty();
+        }
+        try {
+            return Files.exists(pointer, LinkOption.NOFOLLOW_LINKS) ? Optional.of(corpusDir(pointerName()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What is wrong with the {@code current} pointer, when something is: it is a folder or not a file, too large to
+     * be a name, unreadable, or names no complete corpus. Empty when it is fine or absent (nothing synced).
+     */
+    public Optional<String> currentProblem() {
+        Path pointer = root.resolve(CURRENT);
+        try {
+            if (!Files.exists(pointer, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            if (!Files.isRegularFile(pointer, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(pointer + " should be a one-line file naming the corpus being served, but it is "
+                        + (Files.isDirectory(pointer, LinkOption.NOFOLLOW_LINKS) ? "a folder" : "not a file")
+                        + "; remove it and run sync again");
+            }
+            if (Files.size(pointer) > MAX_POINTER_BYTES) {
+                return Optional.of(pointer + " is " + Files.size(pointer) + " bytes, too large to name a corpus; "
+                        + "remove it and run sync again");
+            }
+            String name = pointerName();
+            if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")
+                    || !Files.isRegularFile(corpusDir(name).resolve(PROPERTIES))) {
+                return Optional.of(pointer + " names '" + name + "', which is not a complete corpus; run sync "
+                        + "again");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot read " + pointer + " (" + e.getMessage() + "); run sync again");
+        }
+    }
+
+    private String pointerName() throws IOException {
+        try (InputStream in = Files.newInputStream(root.resolve(CURRENT))) {
+            return new String(in.readNBytes(MAX_POINTER_BYTES), StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    private Path corpusDir(String name) {
+        return root.resolve(CORPORA).resolve(name);
+    }
+
+    /**
+     * The finished corpus folders a sync made, newest first. Other entries of {@code corpora/} (a folder someone put
+     * there, a sync in progress) are not corpora: never served, never pruned.
+     */
+    public List<Path> finishedCorpora() {
+        Path corpora = root.resolve(CORPORA);
+        if (!Files.isDirectory(corpora)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(corpora)) {
+            return entries.filter(p -> CORPUS_NAME.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> Files.isRegularFile(p.resolve(PROPERTIES)))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 
@@ -135,9 +198,15 @@ public final class DataDirectory {
      * @throws IOException when another sync holds it
      */
     public java.nio.channels.FileLock lock() throws IOException {
-        Files.createDirectories(root);
-        FileChannel channel = FileChannel.open(root.resolve("sync.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            Files.createDirectories(root);
+            channel = FileChannel.open(root.resolve("sync.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IOException("cannot write to the data directory " + root + " (" + e.getClass().getSimpleName()
+                    + (e.getReason() == null ? "" : ": " + e.getReason()) + "); make it writable, or choose another "
+                    + "with --data-dir or " + ENV, e);
+        }
         java.nio.channels.FileLock lock;
         try {
             lock = channel.tryLock();
@@ -153,18 +222,30 @@ public final class DataDirectory {
 
     /** A fresh folder for a sync to write into; stale partial folders of earlier, failed syncs are removed first. */
     Path beginPartial(String name) throws IOException {
-        Path corpora = Files.createDirectories(root.resolve(CORPORA));
-        try (Stream<Path> entries = Files.list(corpora)) {
-            for (Path stale : entries.filter(p -> p.getFileName().toString().startsWith(PARTIAL)).toList()) {
-                log.info("Removing {} left by an interrupted sync", stale.getFileName());
-                deleteTree(stale);
+        Path pointer = root.resolve(CURRENT);
+        if (Files.exists(pointer, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(pointer, LinkOption.NOFOLLOW_LINKS)) {
+            // Checked before anything is written: the sync could not replace it at the end.
+            throw new IOException(currentProblem().orElse(pointer + " is not a file; remove it and sync again"));
+        }
+        try {
+            Path corpora = Files.createDirectories(root.resolve(CORPORA));
+            try (Stream<Path> entries = Files.list(corpora)) {
+                for (Path stale : entries.filter(p -> p.getFileName().toString().startsWith(PARTIAL)).toList()) {
+                    log.info("Removing {} left by an interrupted sync", stale.getFileName());
+                    deleteTree(stale);
+                }
             }
+            String unique = name;
+            for (int n = 2; Files.exists(corpora.resolve(unique)); n++) {
+                unique = name + "-" + n; // never overwrite a finished corpus, least of all the current one
+            }
+            return Files.createDirectories(corpora.resolve(PARTIAL + unique));
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IOException("cannot write to the data directory " + root + " (" + e.getClass().getSimpleName()
+                    + (e.getReason() == null ? "" : ": " + e.getReason()) + "); make it writable, or choose another "
+                    + "with --data-dir or " + ENV, e);
         }
-        String unique = name;
-        for (int n = 2; Files.exists(corpora.resolve(unique)); n++) {
-            unique = name + "-" + n; // never overwrite a finished corpus, least of all the current one
-        }
-        return Files.createDirectories(corpora.resolve(PARTIAL + unique));
     }
 
     /**
@@ -176,31 +257,53 @@ public final class DataDirectory {
         String name = partial.getFileName().toString().substring(PARTIAL.length());
         Path finalDir = partial.resolveSibling(name);
         moveAtomically(partial, finalDir);
-        fsync(finalDir.getParent());
-        Path tmp = root.resolve(CURRENT + ".tmp");
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(java.nio.ByteBuffer.wrap((name + "\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
+        try {
+            fsync(finalDir.getParent());
+            Path tmp = root.resolve(CURRENT + ".tmp");
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                channel.write(java.nio.ByteBuffer.wrap((name + "\n").getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+            moveAtomically(tmp, root.resolve(CURRENT));
+        } catch (IOException e) {
+            // current still names the previous corpus: the new folder would only be an orphan.
+            deleteTree(finalDir);
+            throw new IOException("could not switch " + root.resolve(CURRENT) + " to the new corpus ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the previous corpus still serves",
+                    e);
         }
-        moveAtomically(tmp, root.resolve(CURRENT));
         fsync(root);
         pruneOld(name);
         return finalDir;
     }
 
-    /** Drops corpora older than the current one and the {@value #KEEP_PREVIOUS} before it. */
+    /** Drops finished corpora but the current one and the newest {@value #KEEP_PREVIOUS} before it that verify. */
     private void pruneOld(String currentName) {
-        try (Stream<Path> entries = Files.list(root.resolve(CORPORA))) {
-            List<Path> done = entries.filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> !p.getFileName().toString().equals(currentName))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-                    .toList();
-            for (Path old : done.subList(Math.min(KEEP_PREVIOUS, done.size()), done.size())) {
-                deleteTree(old);
+        try {
+            // The previous corpora kept are the newest that verify: a damaged one could not stand in for anything.
+            int kept = 0;
+            for (Path old : finishedCorpora()) {
+                if (old.getFileName().toString().equals(currentName)) {
+                    continue;
+                }
+                if (kept < KEEP_PREVIOUS && verifies(old)) {
+                    kept++;
+                } else {
+                    deleteTree(old);
+                }
             }
         } catch (IOException e) {
             log.warn("Could not remove old corpora in {} ({}); they only take disk space", root, e.getMessage());
+        }
+    }
+
+    private static boolean verifies(Path corpus) {
+        try {
+            StoredCorpus.open(corpus);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
