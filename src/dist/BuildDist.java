@@ -63,6 +63,8 @@ public final class BuildDist {
     private final Path out;
     private final boolean required;
     private final Path jdk;
+    /** The jar's modification time in the image, in seconds: an even number, the build's start. */
+    private final long jarTime = System.currentTimeMillis() / 2000 * 2;
 
     BuildDist(Path jar, String version, Path base, Path out, Path jdk, boolean required) {
         this.jar = jar;
@@ -181,6 +183,11 @@ public final class BuildDist {
         Path lib = image.resolve("lib");
         Files.copy(jar, lib.resolve(NAME + ".jar"), StandardCopyOption.REPLACE_EXISTING);
         copyLauncher(image.resolve("bin"));
+        // The cache is valid only for the jar's size and modification time (whole seconds). An even number of them
+        // survives a zip's timestamps; the npm package's bin sets it back (npm dates every file anew), from the
+        // runtime package's jarTime.
+        Files.setLastModifiedTime(lib.resolve(NAME + ".jar"), java.nio.file.attribute.FileTime.fromMillis(
+                jarTime * 1000));
         trainAndDumpArchive(image);
         Path packed = pack(image);
         log("image " + image.getFileName() + ": " + mib(size(image)) + " MiB unpacked, " + mib(Files.size(packed))
@@ -336,7 +343,9 @@ public final class BuildDist {
             try (ZipOutputStream zipped = new ZipOutputStream(Files.newOutputStream(zip));
                  Stream<Path> files = Files.walk(image)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    zipped.putNextEntry(new ZipEntry(name + "/" + image.relativize(file).toString().replace('\\', '/')));
+                    ZipEntry entry = new ZipEntry(name + "/" + image.relativize(file).toString().replace('\\', '/'));
+                    entry.setLastModifiedTime(Files.getLastModifiedTime(file));
+                    zipped.putNextEntry(entry);
                     Files.copy(file, zipped);
                     zipped.closeEntry();
                 }
@@ -373,9 +382,10 @@ public final class BuildDist {
                   "license": "MIT",
                   "os": ["%s"],
                   "cpu": ["%s"],
-                  "preferUnplugged": true
+                  "preferUnplugged": true,
+                  "jarTime": %d
                 }
-                """.formatted(NPM_NAME + "-" + platform, version, NPM_NAME, platform, osArch[0], osArch[1]));
+                """.formatted(NPM_NAME + "-" + platform, version, NPM_NAME, platform, osArch[0], osArch[1], jarTime));
 
         Path main = npmDir.resolve(NPM_NAME);
         copyTree(base.resolve("src/dist/npm"), main);

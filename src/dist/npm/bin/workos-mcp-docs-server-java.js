@@ -16,11 +16,22 @@ const runtimePackage = `${pkg.name}-${process.platform}-${process.arch}`;
 const here = path.join(__dirname, '..');
 
 function fromRuntimePackage() {
-  let dir;
+  let manifest;
   try {
-    dir = path.dirname(require.resolve(`${runtimePackage}/package.json`));
+    manifest = require.resolve(`${runtimePackage}/package.json`);
   } catch {
     return null;
+  }
+  const dir = path.dirname(manifest);
+  // The runtime's ahead-of-time cache holds only for the jar's modification time when it was made, and npm dates
+  // every file anew when it installs a package: the time is set back once (a read-only installation starts without
+  // the cache, more slowly).
+  const { jarTime } = require(manifest);
+  const jar = path.join(dir, 'lib', 'workos-mcp-docs-server.jar');
+  try {
+    if (jarTime && Math.floor(fs.statSync(jar).mtimeMs / 1000) !== jarTime) fs.utimesSync(jar, jarTime, jarTime);
+  } catch {
+    // read-only
   }
   return { command: path.join(dir, 'bin', windows ? 'workos-mcp-docs-server.cmd' : 'workos-mcp-docs-server'), args: [] };
 }

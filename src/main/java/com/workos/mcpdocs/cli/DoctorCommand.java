@@ -95,8 +95,8 @@ final class DoctorCommand implements Callable<Integer> {
                 return !java.nio.file.Files.isRegularFile(file) ? cache + " " + file
                         + " is missing: unpack the image again"
                         : vmInfo.contains("sharing") ? cache + " " + file + " (in use)"
-                        : cache + " " + file + " (not used by this JVM: it belongs to the runtime of the image it "
-                        + "came with)";
+                        : cache + " " + file + " (not used by this JVM: made for another runtime, or for the jar "
+                        + "before it was changed or re-dated)";
             }
         }
         return "no archive of this installation's classes: the self-contained image (or the npm package) starts "

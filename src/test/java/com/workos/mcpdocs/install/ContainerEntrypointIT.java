@@ -69,6 +69,7 @@ class ContainerEntrypointIT {
             }
         }
         assertThat(token).as("the docker run line passes a token").isNotNull();
+        String bearer = token;
         Matcher published = Pattern.compile("-p (\\d+):(\\d+)").matcher(run.group(1));
         assertThat(published.find()).isTrue();
 
@@ -96,7 +97,7 @@ class ContainerEntrypointIT {
             McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
                             .endpoint("/mcp").jsonMapper(McpJsonDefaults.getMapper())
                             .httpRequestCustomizer((request, method, uri, body, context) ->
-                                    request.header("Authorization", "Bearer " + env.get("WORKOS_MCP_DOCS_TOKEN")))
+                                    request.header("Authorization", "Bearer " + bearer))
                             .build())
                     .requestTimeout(Duration.ofSeconds(60)).build();
             client.initialize();
@@ -105,7 +106,7 @@ class ContainerEntrypointIT {
             assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
             client.closeGracefully();
             // As a request through the published port arrives: its Host names the port docker run publishes.
-            assertThat(post(port, "localhost:" + published.group(1), env.get("WORKOS_MCP_DOCS_TOKEN")))
+            assertThat(post(port, "localhost:" + published.group(1), bearer))
                     .startsWith("HTTP/1.1 200").contains("\"serverInfo\"");
         } finally {
             server.destroy();

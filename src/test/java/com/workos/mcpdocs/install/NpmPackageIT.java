@@ -64,6 +64,18 @@ class NpmPackageIT {
         JsonNode server = JsonMapper.builder().build().readTree(config.out()).at("/mcpServers/workos-docs");
         assertThat(server.get("command").asString()).isEqualTo("npx");
         assertThat(server.get("args").toString()).isEqualTo("[\"-y\",\"" + NAME + "\"]");
+
+        // The runtime package's cache made at build time serves, though npm dated every file anew.
+        Path cache;
+        try (Stream<Path> modules = Files.list(prefix.resolve("node_modules"))) {
+            cache = modules.filter(m -> m.getFileName().toString().startsWith(NAME + "-")).findFirst().orElseThrow()
+                    .resolve("lib/workos-mcp-docs-server.aot");
+        }
+        Dist.Run doctor = Dist.run(List.of(bin.toString(), "doctor"), Map.of("PATH", path.toString(),
+                "WORKOS_DOCS_DATA_DIR", dir.resolve("data").toString()), dir);
+        assertThat(doctor.out()).as(doctor.err()).contains(Files.exists(cache)
+                ? "Start:   AOT cache " + cache.toRealPath() + " (in use)" : "Start:   no archive");
+        assertThat(doctor.err()).doesNotContain("[aot]");
     }
 
     @Test
