@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  sync --npm                          the latest published @workos/mcp-docs-server",
                 "  sync --npm 0.2.0",
-                "  sync --from-dir ./package/.docs/organized",
+                "  sync --from-dir ./package                 an unpacked npm package",
                 "  sync --from-monorepo ~/src/workos-docs --rss ./changelog.xml"})
 final class SyncCommand implements Callable<Integer> {
 
@@ -32,7 +32,8 @@ final class SyncCommand implements Callable<Integer> {
             description = "The published package, fetched with your npm (its registry settings apply).")
     String npm;
 
-    @Option(names = "--from-dir", paramLabel = "DIR", description = "A folder in the .docs/organized layout.")
+    @Option(names = "--from-dir", paramLabel = "DIR", description = "A folder in the .docs/organized layout, or "
+            + "an unpacked npm package (its package/ folder).")
     Path fromDir;
 
     @Option(names = "--from-monorepo", paramLabel = "DIR",
@@ -40,8 +41,8 @@ final class SyncCommand implements Callable<Integer> {
     Path fromMonorepo;
 
     @Option(names = "--rss", paramLabel = "FILE|URL",
-            description = "The platform changelog RSS 2.0 feed, as package workos-platform. Alone, it updates "
-                    + "only the feed of the corpus served now.")
+            description = "The platform changelog RSS 2.0 feed, merged into package workos-platform (newest "
+                    + "entries kept). Alone, it updates only the changelog of the corpus served now.")
     String rss;
 
     @Option(names = "--keep-releases", defaultValue = "10", paramLabel = "N",

@@ -72,14 +72,19 @@ public final class CorpusSync {
         }
     }
 
-    /** What a sync made. */
-    public record Result(Path dir, CorpusInfo info, int pages, int changelogs, int examples, int moved, int removed,
-                         long millis, java.util.List<com.workos.mcpdocs.corpus.LoadProblem> skipped) {
+    /**
+     * What a sync made.
+     *
+     * @param from    what was synced, as the summary names it (the source, and the feed when one was given)
+     * @param skipped the files that could not be read
+     */
+    public record Result(Path dir, String from, CorpusInfo info, int pages, int changelogs, int examples, int moved,
+                         int removed, long millis, java.util.List<com.workos.mcpdocs.corpus.LoadProblem> skipped) {
         /** The summary printed at the end: one line, then one line per skipped file. */
         public String summary() {
-            StringBuilder out = new StringBuilder(String.format("Synced %s: %d pages, %d changelogs, %d example "
-                            + "groups, %d moved and %d removed paths known, in %.1f s (%s)", info.describe(), pages,
-                    changelogs, examples, moved, removed, millis / 1000.0, dir));
+            StringBuilder out = new StringBuilder(String.format("Synced %s (version %s): %d pages, %d changelogs, "
+                            + "%d example groups, %d moved and %d removed paths known, in %.1f s (%s)", from,
+                    info.version(), pages, changelogs, examples, moved, removed, millis / 1000.0, dir));
             if (!skipped.isEmpty()) {
                 out.append(String.format("%n%d files skipped:", skipped.size()));
                 skipped.forEach(p -> out.append(String.format("%n  %s: %s", p.file(), p.reason())));
@@ -135,7 +140,8 @@ public final class CorpusSync {
         Map<String, byte[]> files = new HashMap<>(source.tree().files());
         if (request.rss() != null) {
             List<RssFeed.Item> items = RssFeed.parse(FeedFetcher.read(request.rss()), request.keepFeedItems());
-            files.put("changelogs/" + RssFeed.PACKAGE + ".json", RssFeed.toChangelogJson(items));
+            String changelog = "changelogs/" + RssFeed.PACKAGE + ".json";
+            files.put(changelog, RssFeed.mergeIntoChangelog(files.get(changelog), items, request.keepFeedItems()));
         }
         progress.step(2, STEPS, "loading pages");
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -177,7 +183,10 @@ public final class CorpusSync {
 
         progress.step(6, STEPS, "switching to the new corpus");
         Path dir = data.commit(partial);
-        return new Result(dir, new CorpusInfo(source.origin(), source.version(), today.toString()),
+        boolean feedOnly = request.npmVersion() == null && request.fromDir() == null && request.fromMonorepo() == null;
+        String from = feedOnly ? "the feed " + request.rss() + " into the corpus from " + source.origin()
+                : source.origin() + (request.rss() == null ? "" : " with the feed " + request.rss());
+        return new Result(dir, from, new CorpusInfo(source.origin(), source.version(), today.toString()),
                 fresh.pages().size(), fresh.changelogs().size(), fresh.examples().size(), aliases.moved().size(),
                 aliases.removed().size(), (System.nanoTime() - start) / 1_000_000, fresh.problems());
     }
@@ -213,11 +222,7 @@ public final class CorpusSync {
             }
         }
         if (request.fromDir() != null) {
-            Path dir = request.fromDir().toAbsolutePath().normalize();
-            if (!Files.isDirectory(dir.resolve("docs"))) {
-                throw new IOException("--from-dir " + dir + " has no docs/ folder. Pass a folder in the "
-                        + ".docs/organized layout (docs/ with .mdx pages, optionally changelogs/ and examples/).");
-            }
+            Path dir = organizedFolder(request.fromDir().toAbsolutePath().normalize());
             return new Source(ContentTree.fromDirectory(dir), "folder " + dir, folderVersion(dir));
         }
         if (request.fromMonorepo() != null) {
@@ -249,6 +254,29 @@ public final class CorpusSync {
                     e.getMessage());
         }
         return embedded.get();
+    }
+
+    /**
+     * The folder in the {@code .docs/organized} layout that {@code dir} is or holds: the layout itself, an unpacked
+     * npm package ({@code package/}, which holds it under {@code .docs/organized}) or the folder it was unpacked in.
+     */
+    static Path organizedFolder(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            throw new IOException("--from-dir " + dir + " does not exist. Pass a folder in the .docs/organized "
+                    + "layout, or the unpacked npm package's folder.");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("--from-dir " + dir + " is not a folder. Pass a folder in the .docs/organized "
+                    + "layout, or the unpacked npm package's folder.");
+        }
+        for (Path candidate : List.of(dir, dir.resolve(".docs/organized"), dir.resolve("package/.docs/organized"))) {
+            if (Files.isDirectory(candidate.resolve("docs"))) {
+                return candidate;
+            }
+        }
+        throw new IOException("--from-dir " + dir + " has no docs/ folder (nor .docs/organized/docs/). Pass a "
+                + "folder in the .docs/organized layout (docs/ with .mdx pages, optionally changelogs/ and "
+                + "examples/), or the unpacked npm package's folder.");
     }
 
     /** The npm package version when the folder is an unpacked package's {@code .docs/organized}. */

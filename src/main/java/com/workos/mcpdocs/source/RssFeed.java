@@ -98,6 +98,53 @@ public final class RssFeed {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(entries).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The feed's items merged into a changelog the corpus already has: an item already there (same guid, else same
+     * URL, else same title and date) is replaced by the feed's version, the other entries are kept, newest first,
+     * up to {@code keep}. A feed lists only its latest items, so replacing the changelog with it would lose the rest.
+     *
+     * @param existing the corpus's {@code workos-platform.json}, or {@code null}
+     */
+    public static byte[] mergeIntoChangelog(byte[] existing, List<Item> items, int keep) {
+        ArrayNode fresh = (ArrayNode) JSON.readTree(toChangelogJson(items));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<tools.jackson.databind.JsonNode> merged = new ArrayList<>();
+        for (tools.jackson.databind.JsonNode entry : fresh) {
+            seen.add(identity(entry));
+            merged.add(entry);
+        }
+        if (existing != null) {
+            try {
+                tools.jackson.databind.JsonNode old = JSON.readTree(existing);
+                if (old instanceof ArrayNode array) {
+                    for (tools.jackson.databind.JsonNode entry : array) {
+                        if (entry.isObject() && seen.add(identity(entry))) {
+                            merged.add(entry);
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                // an unreadable changelog is replaced by the feed, as the corpus loader would skip it anyway
+            }
+        }
+        // ISO dates sort as text; entries without a date go last
+        merged.sort(java.util.Comparator.comparing((tools.jackson.databind.JsonNode e) -> e.path("date").asString(""),
+                java.util.Comparator.reverseOrder()));
+        ArrayNode out = JSON.createArrayNode();
+        merged.stream().limit(keep).forEach(out::add);
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String identity(tools.jackson.databind.JsonNode entry) {
+        String guid = entry.path("guid").asString("");
+        if (!guid.isEmpty()) {
+            return "guid:" + guid;
+        }
+        String url = entry.path("url").asString("");
+        return url.isEmpty() ? "entry:" + entry.path("version").asString("") + "@" + entry.path("date").asString("")
+                : "url:" + url;
+    }
+
     private static Document document(byte[] xml) throws IOException {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -263,6 +310,8 @@ public final class RssFeed {
             return "";
         }
         String d = date.strip();
+        // The day of the week is redundant, and a feed that gets it wrong must not lose the date: parse without it.
+        d = d.replaceFirst("^[A-Za-z]{3,9},\\s*", "");
         try {
             return ZonedDateTime.parse(d, DateTimeFormatter.RFC_1123_DATE_TIME).withZoneSameInstant(ZoneOffset.UTC)
                     .toLocalDate().toString();
@@ -275,7 +324,7 @@ public final class RssFeed {
             // not an ISO date-time
         }
         try {
-            return ZonedDateTime.parse(d, DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss zzz", Locale.ENGLISH))
+            return ZonedDateTime.parse(d, DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss zzz", Locale.ENGLISH))
                     .withZoneSameInstant(ZoneOffset.UTC).toLocalDate().toString();
         } catch (DateTimeParseException ignored) {
             // e.g. "GMT" spelled as a zone name
