@@ -11,6 +11,7 @@ import com.workos.mcpdocs.mcp.ResilientStdioTransportProvider;
 import com.workos.mcpdocs.mcp.Version;
 import com.workos.mcpdocs.service.DocsRequest;
 import com.workos.mcpdocs.service.Calls;
+import com.workos.mcpdocs.service.CorpusUnavailableException;
 import com.workos.mcpdocs.service.DocsService;
 import com.workos.mcpdocs.service.Limit;
 import com.workos.mcpdocs.service.NotFoundException;
@@ -356,6 +357,9 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
+        } catch (CorpusUnavailableException e) {
+            System.err.println(e.getMessage());
+            return 1;
         }
     }
 

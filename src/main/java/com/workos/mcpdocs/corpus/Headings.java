@@ -95,4 +95,37 @@ public final class Headings {
         }
         return out.toString();
     }
+
+    /**
+     * The markdown with its headings moved down so the highest is at level {@code top} or below: a body placed under
+     * a title of its own keeps a single H1. Unchanged when no heading is above {@code top}.
+     */
+    public static String demote(String markdown, int top) {
+        List<Heading> headings = of(markdown);
+        int highest = headings.stream().mapToInt(Heading::level).min().orElse(top);
+        int shift = top - highest;
+        if (shift <= 0) {
+            return markdown;
+        }
+        String[] lines = markdown.split("\n", -1);
+        for (Heading h : headings) {
+            lines[h.line()] = "#".repeat(Math.min(6, h.level() + shift)) + lines[h.line()].replaceFirst("^#+", "");
+        }
+        return String.join("\n", lines);
+    }
+
+    /**
+     * The markdown without the {@code {#anchor}} suffixes of its headings: they carry the site's anchors for finding
+     * sections, and are noise to a reader (a section is asked for by its heading text or its anchor alike).
+     */
+    public static String withoutExplicitAnchors(String markdown) {
+        if (markdown.indexOf("{#") < 0) {
+            return markdown;
+        }
+        String[] lines = markdown.split("\n", -1);
+        for (Heading h : of(markdown)) {
+            lines[h.line()] = EXPLICIT_ANCHOR.matcher(lines[h.line()]).replaceFirst("");
+        }
+        return String.join("\n", lines);
+    }
 }

@@ -1,5 +1,6 @@
 package com.workos.mcpdocs.mcp;
 
+import com.workos.mcpdocs.render.Languages;
 import com.workos.mcpdocs.search.SearchHit;
 import com.workos.mcpdocs.service.Services;
 import io.modelcontextprotocol.spec.McpError;
@@ -25,9 +26,6 @@ public final class DocsPrompts {
 
     public static final String INTEGRATION_PLAN = "workos_integration_plan";
     public static final String TROUBLESHOOT = "workos_troubleshoot";
-    /** Languages the WorkOS SDKs cover; offered as completions for the {@code language} argument. */
-    static final List<String> LANGUAGES = List.of("node", "typescript", "python", "ruby", "go", "java", "php",
-            "dotnet", "elixir", "kotlin", "curl");
     private static final int MAX_ARGUMENT = 1_000;
     private static final int RELATED_PAGES = 5;
 
@@ -88,12 +86,18 @@ public final class DocsPrompts {
                         DocsPrompts::troubleshoot));
     }
 
-    /** Completions for a prompt argument: SDK languages for {@code language}, nothing for free text. */
+    /**
+     * Completions for a prompt argument: for {@code language}, the languages the docs have code or an SDK reference
+     * in; nothing for free text.
+     */
     public McpSchema.CompleteResult complete(String argument, String prefix) {
         List<String> values = List.of();
         if ("language".equals(argument)) {
             String p = prefix == null ? "" : prefix.toLowerCase(Locale.ROOT);
-            values = LANGUAGES.stream().filter(l -> l.startsWith(p)).toList();
+            Services services = current.get();
+            java.util.Set<String> known = new java.util.LinkedHashSet<>(services.api().languages());
+            known.addAll(services.examples().languages());
+            values = known.stream().filter(l -> l.toLowerCase(Locale.ROOT).startsWith(p)).toList();
         }
         return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(values, values.size(),
                 false));
@@ -107,13 +111,37 @@ public final class DocsPrompts {
         String text = "Plan how to add WorkOS " + feature + " to my application"
                 + (stack.isBlank() ? "" : " (" + stack.strip() + ")") + ".\n\n"
                 + "Use the WorkOS docs tools: read the pages below with workos_docs, search with workos_search for "
-                + "anything missing (SDK method names, redirect URIs, webhooks/events), and look at code with "
-                + "workos_examples" + (language == null ? "" : " (language: " + language + ")") + ".\n\n"
+                + "anything missing (SDK method names, redirect URIs, webhooks/events), and " + code(language)
+                + ".\n\n"
                 + related(feature) + "\n"
                 + "Then write the plan: prerequisites and dashboard configuration, environment variables, each code "
                 + "change with the exact SDK calls, how to test it locally, and what to check before production. "
                 + "Cite the docs URL for every step and do not invent API names that the docs do not show.";
         return result("Integration plan for " + feature, text);
+    }
+
+    /**
+     * Where to find code in {@code language}: only the tools and languages that have it, so the model is never sent
+     * after examples that do not exist.
+     */
+    private String code(String language) {
+        Services services = current.get();
+        List<String> exampleLanguages = services.examples().languages();
+        if (language == null) {
+            return exampleLanguages.isEmpty() ? "look up SDK calls with workos_api"
+                    : "look at code with workos_examples";
+        }
+        if (services.examples().hasLanguage(language)) {
+            return "look at code with workos_examples (language: " + language + ")";
+        }
+        String reference = Languages.canonical(language);
+        boolean documented = services.api().languages().contains(reference);
+        String sdk = documented ? "look up the " + Languages.label(reference) + " SDK calls with workos_api or "
+                + "workos_docs (language: " + reference + ")" : "note that the API reference has no " + language
+                + " SDK (its languages: " + String.join(", ", services.api().languages()) + "), so use its HTTP "
+                + "form (workos_api)";
+        return sdk + (exampleLanguages.isEmpty() ? "" : "; workos_examples has no " + language + " code (its "
+                + "languages: " + String.join(", ", exampleLanguages) + ")");
     }
 
     private GetPromptResult troubleshoot(Map<String, Object> args) {
@@ -127,7 +155,12 @@ public final class DocsPrompts {
 
     /** The best pages for {@code query} right now, so the model starts reading the right ones. */
     private String related(String query) {
-        List<SearchHit> hits = current.get().search().search(query, RELATED_PAGES, null).hits();
+        List<SearchHit> hits;
+        try {
+            hits = current.get().search().search(query, RELATED_PAGES, null).hits();
+        } catch (com.workos.mcpdocs.service.CorpusUnavailableException e) {
+            return e.getMessage() + "\n";
+        }
         if (hits.isEmpty()) {
             return "The docs search found no page for this directly; start with workos_search.\n";
         }

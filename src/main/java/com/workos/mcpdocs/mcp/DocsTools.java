@@ -212,7 +212,8 @@ public final class DocsTools {
                         "example", Map.of("type", "string", "maxLength", MAX_NAME, "description",
                                 "Group name, e.g. 'sso' or 'authkit'; omit to list the groups"),
                         "language", Map.of("type", "string", "maxLength", 40, "description",
-                                "Optional language filter, e.g. 'js', 'python', 'ruby', 'go', 'java', 'php', 'bash'"),
+                                "Optional language filter: one of the languages the group list shows, e.g. 'js'; "
+                                        + "without 'example', lists the groups that have it"),
                         "limit", Map.of("type", "integer", "minimum", Limit.EXAMPLES.min(), "maximum",
                                 Limit.EXAMPLES.max(), "description",
                                 "How many examples to show (default " + Limit.EXAMPLES.defaultValue() + ")")),
@@ -224,7 +225,7 @@ public final class DocsTools {
             String language = args.string("language", false, 40);
             Integer limit = args.count("limit", Limit.EXAMPLES);
             if (example == null || example.isBlank()) {
-                return text(services().examples().groups());
+                return text(services().examples().groups(language));
             }
             return text(services().examples().examples(example, language, limit));
         });

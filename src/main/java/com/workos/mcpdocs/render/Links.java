@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class Links {
 
     private static final Pattern MARKDOWN_LINK = Pattern.compile("(!?\\[(?:[^\\[\\]]|\\[[^\\]]*])*])\\(\\s*([^)\\s]+)(\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern ORPHAN_TARGET = Pattern.compile(
+            "]\\(\\s*((?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!//)[^)\\s]+)(\\s+\"[^\"]*\")?\\s*\\)");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private Links() {
@@ -24,8 +26,29 @@ public final class Links {
         StringBuilder out = new StringBuilder(markdown.length() + 64);
         while (m.find()) {
             String title = m.group(3) == null ? "" : m.group(3);
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "(" + absolute(m.group(2), pageUrl)
+            // link text broken over lines reads as two lines of prose: one line, as the site shows it
+            String text = m.group(1).indexOf('\n') < 0 ? m.group(1)
+                    : m.group(1).replaceAll("\\s*\\n\\s*", " ").replaceAll("\\s+]$", "]");
+            m.appendReplacement(out, Matcher.quoteReplacement(text + "(" + absolute(m.group(2), pageUrl)
                     + title + ")"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * Link targets whose link text is not in the same piece of text (a link whose text is code, {@code [`sso`](/sso)},
+     * reaches here as {@code [}, the code, then {@code ](/sso)}) made absolute: any {@code ](target)} left relative.
+     */
+    public static String absolutizeTargets(String markdown, String pageUrl) {
+        if (markdown.indexOf("](") < 0) {
+            return markdown;
+        }
+        Matcher m = ORPHAN_TARGET.matcher(markdown);
+        StringBuilder out = new StringBuilder(markdown.length() + 64);
+        while (m.find()) {
+            String title = m.group(2) == null ? "" : m.group(2);
+            m.appendReplacement(out, Matcher.quoteReplacement("](" + absolute(m.group(1), pageUrl) + title + ")"));
         }
         m.appendTail(out);
         return out.toString();

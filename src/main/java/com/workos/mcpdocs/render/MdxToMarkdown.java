@@ -56,7 +56,7 @@ public final class MdxToMarkdown {
             if (node instanceof MdxNode.Text text) {
                 out.append(text(text.markdown()));
             } else if (node instanceof MdxNode.Code code) {
-                out.append(code.source());
+                out.append(CodeMarkers.strip(code.source()));
             } else if (node instanceof MdxNode.Element element) {
                 out.append(indentLike(out, element(element)));
             }
@@ -82,7 +82,8 @@ public final class MdxToMarkdown {
     }
 
     private String text(String markdown) {
-        String withLinks = IMAGE_OPTIONS.matcher(Links.absolutize(markdown, pageUrl)).replaceAll("$1");
+        String withLinks = IMAGE_OPTIONS.matcher(Links.absolutizeTargets(Links.absolutize(markdown, pageUrl), pageUrl))
+                .replaceAll("$1");
         if (withLinks.indexOf("{{") < 0) {
             return withLinks;
         }
@@ -102,7 +103,9 @@ public final class MdxToMarkdown {
     private String element(MdxNode.Element e) {
         return switch (e.name()) {
             case "CodeBlock" -> codeBlock(e);
-            case "CodeBlockTab", "Spinner", "style", "script", "Head", "br", "hr" -> e.name().equals("br") ? "\n" : "";
+            // GlossaryMarker is the site's letter divider of the glossary; the terms' headings follow it
+            case "CodeBlockTab", "Spinner", "style", "script", "Head", "br", "hr", "GlossaryMarker" ->
+                    e.name().equals("br") ? "\n" : "";
             case "Callout" -> callout(e);
             case "Event.Root" -> event(e);
             case "ExampleApps.Root" -> block(render(e.children().stream()

@@ -120,7 +120,8 @@ public final class PageRenderer {
                 .equalsIgnoreCase(page.title().strip())) {
             body = body.substring(firstLineEnd < 0 ? body.length() : firstLineEnd).strip();
         }
-        return header(page, language, listLanguages) + body + '\n';
+        // a body with a title of its own (# Introduction) goes under the page's: one H1 per answer
+        return header(page, language, listLanguages) + Headings.demote(body, 2) + '\n';
     }
 
     /** Title, description, source URL and, on reference pages, which languages there are. */

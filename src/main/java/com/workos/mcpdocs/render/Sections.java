@@ -117,22 +117,4 @@ public final class Sections {
         }
         return out.length() == 0 ? "(the page has no headings)\n" : out.toString();
     }
-
-    /**
-     * The markdown with its headings moved down so the highest becomes level {@code top}: a section placed under a
-     * heading of the answer's own keeps a single H1 in the answer.
-     */
-    public static String demote(String markdown, int top) {
-        List<Heading> headings = Headings.of(markdown);
-        int highest = headings.stream().mapToInt(Heading::level).min().orElse(top);
-        int shift = top - highest;
-        if (shift <= 0) {
-            return markdown;
-        }
-        String[] lines = markdown.split("\n", -1);
-        for (Heading h : headings) {
-            lines[h.line()] = "#".repeat(Math.min(6, h.level() + shift)) + lines[h.line()].replaceFirst("^#+", "");
-        }
-        return String.join("\n", lines);
-    }
 }

@@ -2,6 +2,7 @@ package com.workos.mcpdocs.service;
 
 import com.workos.mcpdocs.corpus.ApiEntry;
 import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.corpus.Headings;
 import com.workos.mcpdocs.corpus.Page;
 import com.workos.mcpdocs.render.Languages;
 import com.workos.mcpdocs.render.PageRenderer;
@@ -35,6 +36,15 @@ public final class ApiService {
         this.calls = calls;
     }
 
+    /** The languages the API reference is written in ({@code curl} for HTTP), most entries first. */
+    public List<String> languages() {
+        Map<String, Long> counts = renderer.catalog().entriesByPage().values().stream().flatMap(List::stream)
+                .collect(java.util.stream.Collectors.groupingBy(ApiEntry::language,
+                        java.util.stream.Collectors.counting()));
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(Map.Entry::getKey).toList();
+    }
+
     /** Every name of every entry, indexed when the first name is looked up. */
     private ApiNames names() {
         ApiNames built = names;
@@ -61,6 +71,9 @@ public final class ApiService {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name is empty. Pass a method, endpoint or object name such as "
                     + "'createUser', 'POST /user_management/users' or 'organization_membership'.");
+        }
+        if (corpus.pages().isEmpty()) {
+            throw CorpusUnavailableException.noPages(corpus.info());
         }
         Map<ApiNames.Target, List<ApiNames.Match>> found = names().find(name);
         if (found.isEmpty()) {
@@ -125,7 +138,7 @@ public final class ApiService {
         String shown = Sections.containing(body, ReferenceRenderer.signature(entry))
                 .map(section -> section.markdown().strip())
                 .orElse(pageIsThisEntry ? body : entryMarkdown);
-        out.append(Sections.demote(shown, level + 1).strip()).append("\n\n");
+        out.append(Headings.withoutExplicitAnchors(Headings.demote(shown, level + 1)).strip()).append("\n\n");
         out.append("Whole page: `").append(calls.docs(page.path(), null,
                 language.equals(renderer.defaultLanguage(page)) ? null : language)).append("`\n");
         return out.toString();

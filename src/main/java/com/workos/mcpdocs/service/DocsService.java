@@ -1,6 +1,7 @@
 package com.workos.mcpdocs.service;
 
 import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.corpus.Headings;
 import com.workos.mcpdocs.corpus.Navigation;
 import com.workos.mcpdocs.corpus.Page;
 import com.workos.mcpdocs.render.Languages;
@@ -85,6 +86,9 @@ public final class DocsService {
         if (path.isEmpty() || path.equals("*")) {
             return overview();
         }
+        if (corpus.pages().isEmpty()) {
+            throw CorpusUnavailableException.noPages(corpus.info());
+        }
         if (path.endsWith("/*")) {
             // every page under a folder, also when the folder has a page of its own (which shows only some)
             String folder = path.substring(0, path.length() - 2);
@@ -132,13 +136,15 @@ public final class DocsService {
         String language = language(page, requestedLanguage);
         if (section == null || section.isBlank()) {
             boolean chosen = requestedLanguage != null && !requestedLanguage.isBlank();
-            return languageOption(renderer.render(page, language, !chosen)) + navigation(page);
+            return Headings.withoutExplicitAnchors(languageOption(renderer.render(page, language, !chosen)))
+                    + navigation(page);
         }
         String body = renderer.body(page, language);
         Sections.Section found = Sections.find(body, section).orElseThrow(() -> new IllegalArgumentException(
                 "page '" + page.path() + "' has no section '" + section + "'. Its sections (pass the heading text "
                         + "or the anchor):\n" + Sections.list(body)));
-        return languageOption(renderer.header(page, language)) + found.markdown().strip().replaceFirst("\\n+---$", "")
+        String sectionText = Headings.withoutExplicitAnchors(Headings.demote(found.markdown(), 2));
+        return languageOption(renderer.header(page, language)) + sectionText.strip().replaceFirst("\\n+---$", "")
                 + "\n\n---\nSection `" + found.anchor() + "` of " + page.url() + ". The whole page: `"
                 + calls.docs(page.path(), null, null) + "`.\n";
     }

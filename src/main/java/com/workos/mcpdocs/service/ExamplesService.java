@@ -4,6 +4,7 @@ import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.ExampleGroup;
 import com.workos.mcpdocs.corpus.Heading;
 import com.workos.mcpdocs.corpus.Page;
+import com.workos.mcpdocs.render.CodeMarkers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,21 +38,64 @@ public final class ExamplesService {
 
     /** The groups with their example counts and languages. */
     public String groups() {
+        return groups(null);
+    }
+
+    /**
+     * The groups with their example counts and languages; with a {@code language}, only the groups that have it.
+     *
+     * @throws NotFoundException when no example is in {@code language}, naming the languages there are
+     */
+    public String groups(String language) {
         StringBuilder out = new StringBuilder("# WorkOS code examples\n\n");
         if (byArea().isEmpty() && corpus.examples().isEmpty()) {
             return out.append("This corpus has no code examples.\n").toString();
         }
-        out.append("Code blocks from the docs, grouped by section. Read a group with "
-                + "`workos_examples {\"example\": \"<group>\"}` (optionally `\"language\": \"python\"`).\n\n");
+        String wanted = language == null || language.isBlank() ? null : normalizeLanguage(language);
+        if (wanted != null && !hasLanguage(language)) {
+            throw absentLanguage("No code examples", language, languages());
+        }
+        out.append("Code blocks from the docs, grouped by section").append(wanted == null ? "" : ", with " + language)
+                .append(". Read a group with `workos_examples {\"example\": \"<group>\"}`, optionally with ")
+                .append("`\"language\"` one of its languages.\n\n");
         out.append("| Group | Examples | Languages |\n|---|---|---|\n");
-        byArea().forEach((area, examples) -> out.append("| `").append(area).append("` | ").append(examples.size())
-                .append(" | ").append(String.join(", ", languages(examples).keySet())).append(" |\n"));
+        byArea().forEach((area, examples) -> {
+            if (wanted == null || examples.stream().anyMatch(e -> normalizeLanguage(e.language()).equals(wanted))) {
+                out.append("| `").append(area).append("` | ").append(examples.size()).append(" | ")
+                        .append(String.join(", ", languages(examples).keySet())).append(" |\n");
+            }
+        });
         for (ExampleGroup group : corpus.examples()) {
-            out.append("| `").append(group.name()).append("` | ").append(group.files().size()).append(" files | ")
-                    .append(String.join(", ", group.files().stream().map(ExampleGroup.ExampleFile::language)
-                            .distinct().toList())).append(" |\n");
+            List<String> fileLanguages = group.files().stream().map(ExampleGroup.ExampleFile::language).distinct()
+                    .toList();
+            if (wanted == null || fileLanguages.stream().anyMatch(l -> normalizeLanguage(l).equals(wanted))) {
+                out.append("| `").append(group.name()).append("` | ").append(group.files().size())
+                        .append(" files | ").append(String.join(", ", fileLanguages)).append(" |\n");
+            }
         }
         return out.toString();
+    }
+
+    /** The languages of all examples, as the docs name them, most examples first. */
+    public List<String> languages() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        byArea().values().forEach(examples -> languages(examples).forEach((l, n) -> counts.merge(l, n, Integer::sum)));
+        corpus.examples().forEach(group -> group.files().forEach(f -> counts.merge(f.language(), 1, Integer::sum)));
+        Map<String, String> byForm = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> byForm.putIfAbsent(normalizeLanguage(e.getKey()), e.getKey()));
+        return List.copyOf(byForm.values());
+    }
+
+    /** Whether some example is in {@code language} (or another name of it: node for js). */
+    public boolean hasLanguage(String language) {
+        String wanted = normalizeLanguage(language);
+        return languages().stream().anyMatch(l -> normalizeLanguage(l).equals(wanted));
+    }
+
+    private static NotFoundException absentLanguage(String what, String language, List<String> available) {
+        return new NotFoundException(what + " in '" + language + "'. Languages with examples: "
+                + String.join(", ", available) + ".", available);
     }
 
     /**
@@ -102,6 +146,11 @@ public final class ExamplesService {
     }
 
     private String shippedGroup(ExampleGroup group, String language) {
+        List<String> fileLanguages = group.files().stream().map(ExampleGroup.ExampleFile::language).distinct().toList();
+        if (language != null && !language.isBlank() && fileLanguages.stream()
+                .noneMatch(l -> normalizeLanguage(l).equals(normalizeLanguage(language)))) {
+            throw absentLanguage("Example '" + group.name() + "' has no files", language, fileLanguages);
+        }
         StringBuilder out = new StringBuilder("# Example: ").append(group.name()).append("\n\n");
         for (ExampleGroup.ExampleFile file : group.files()) {
             if (language != null && !language.isBlank()
@@ -153,7 +202,7 @@ public final class ExamplesService {
             }
             Matcher title = TITLE.matcher(open.group(4));
             Heading heading = headingBefore(page, i);
-            String text = code.toString().stripTrailing();
+            String text = CodeMarkers.strip(code.toString()).stripTrailing();
             if (!text.isBlank()) {
                 out.add(new CodeExample(page.area(), page.path(), page.title(),
                         heading == null ? page.title() : heading.text(), heading == null ? "" : heading.anchor(),

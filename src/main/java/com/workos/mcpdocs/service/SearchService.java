@@ -55,13 +55,16 @@ public final class SearchService {
         return index.explain(checked(query), Limit.SEARCH_RESULTS.check(maxResults, "maxResults"), prefix(section));
     }
 
-    private static String checked(String query) {
+    private String checked(String query) {
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException("query is empty; pass words to look for, e.g. 'SAML redirect URI'.");
         }
         if (query.length() > MAX_QUERY_LENGTH) {
             throw new IllegalArgumentException("query is " + query.length() + " characters; the limit is "
                     + MAX_QUERY_LENGTH + ". Use the key words only.");
+        }
+        if (index.corpus().pages().isEmpty()) {
+            throw CorpusUnavailableException.noPages(index.corpus().info());
         }
         return query;
     }

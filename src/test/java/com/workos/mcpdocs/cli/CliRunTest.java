@@ -106,4 +106,17 @@ class CliRunTest {
         assertThat(Terminal.colour(false, Map.of())).isFalse();
         assertThat(Terminal.highlight("1. **Title**", false)).isEqualTo("1. Title");
     }
+
+    @Test
+    void withoutPagesEveryCommandSaysNoCorpusIsLoaded(@org.junit.jupiter.api.io.TempDir Path empty) throws Exception {
+        java.nio.file.Files.createDirectories(empty.resolve("docs"));
+        for (String[] command : new String[][] {{"search", "sso"}, {"docs", "sso"}, {"api", "createUser"}}) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.add("--docs=" + empty);
+            Run run = run(args.toArray(String[]::new));
+            assertThat(run.code()).as(command[0]).isEqualTo(1);
+            assertThat(run.err()).as(command[0]).contains("No corpus loaded").contains("sync --npm");
+            assertThat(run.out()).as(command[0]).doesNotContain("No results");
+        }
+    }
 }

@@ -376,4 +376,34 @@ class McpToolsTest {
         assertThat(unknown.isError()).isTrue();
         assertThat(text(unknown)).contains("No docs folder 'nope'");
     }
+
+    @Test
+    void examplesInALanguageTheyDoNotHaveNameTheLanguagesThereAre() {
+        CallToolResult absent = server.call("workos_examples", Map.of("language", "ruby"));
+        assertThat(absent.isError()).isTrue();
+        assertThat(text(absent)).contains("No code examples in 'ruby'. Languages with examples: ")
+                .contains("python").contains("js");
+        assertThat(text(server.call("workos_examples", Map.of("language", "python")))).contains("| `sso` |");
+        CallToolResult inGroup = server.call("workos_examples", Map.of("example", "sso", "language", "ruby"));
+        assertThat(inGroup.isError()).isTrue();
+        assertThat(text(inGroup)).contains("Languages here: js, python");
+    }
+
+    @Test
+    void promptsPointOnlyAtExamplesAndLanguagesThatExist() {
+        String ruby = promptText(Map.of("feature", "SSO", "language", "ruby"));
+        assertThat(ruby).doesNotContain("workos_examples (language: ruby)")
+                .contains("workos_examples has no ruby code (its languages: ");
+        String python = promptText(Map.of("feature", "SSO", "language", "python"));
+        assertThat(python).contains("workos_examples (language: python)");
+        var completion = server.client().completeCompletion(new McpSchema.CompleteRequest(
+                new McpSchema.PromptReference(DocsPrompts.INTEGRATION_PLAN),
+                new McpSchema.CompleteRequest.CompleteArgument("language", "")));
+        assertThat(completion.completion().values()).contains("curl", "js", "python").doesNotContain("elixir");
+    }
+
+    private static String promptText(Map<String, Object> arguments) {
+        var prompt = server.client().getPrompt(new McpSchema.GetPromptRequest(DocsPrompts.INTEGRATION_PLAN, arguments));
+        return ((McpSchema.TextContent) prompt.messages().get(0).content()).text();
+    }
 }

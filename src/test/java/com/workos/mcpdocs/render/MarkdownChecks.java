@@ -32,6 +32,30 @@ final class MarkdownChecks {
         return matches(JSX_TAG, outsideCode(markdown));
     }
 
+    private static final Pattern STRAY_LETTER = Pattern.compile("(?m)^[ \\t]*[A-Za-z][ \\t]*$");
+    private static final Pattern DIFF_MARKER = Pattern.compile("[+-]diff-(?:start|end)");
+    private static final Pattern RELATIVE_LINK = Pattern.compile("]\\((?![a-zA-Z][a-zA-Z0-9+.-]*:)[^)]*\\)");
+    private static final Pattern HEADING_ATTRIBUTE = Pattern.compile("(?m)^#{1,6} .*\\{#[^}]*}[ \\t]*$");
+    private static final Pattern H1 = Pattern.compile("(?m)^# ");
+    private static final Pattern BROKEN_LINK_TEXT = Pattern.compile("\\[[^\\]\\[\\n]*\\n[^\\]\\[]*]\\(");
+
+    /**
+     * Markup the renderer must not leave, by class: a lone letter on a line (a glossary marker's), diff markers in
+     * code, relative link targets, {@code {#id}} heading attributes, more than one H1, link text broken over lines.
+     */
+    static java.util.Map<String, List<String>> artifacts(String markdown) {
+        String prose = FENCED.matcher(markdown).replaceAll("");
+        java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        found.put("stray letter", matches(STRAY_LETTER, prose));
+        found.put("diff marker", matches(DIFF_MARKER, markdown));
+        found.put("relative link", matches(RELATIVE_LINK, prose));
+        found.put("heading attribute", matches(HEADING_ATTRIBUTE, prose));
+        List<String> h1 = matches(H1, prose);
+        found.put("second H1", h1.size() > 1 ? h1.subList(1, h1.size()) : List.of());
+        found.put("newline in link text", matches(BROKEN_LINK_TEXT, prose));
+        return found;
+    }
+
     /** {@code (ns.key)} placeholders left outside code (URLs in link targets are not placeholders). */
     static List<String> rawPlaceholders(String markdown) {
         String prose = outsideCode(markdown).replaceAll("\\]\\([^)]*\\)", "]");

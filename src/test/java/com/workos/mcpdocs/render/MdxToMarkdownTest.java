@@ -76,8 +76,9 @@ class MdxToMarkdownTest {
     }
 
     @Test
-    void glossaryMarkerBadgeAndLanguageSelectorKeepTheirText() {
-        assertThat(convert("<GlossaryMarker>A</GlossaryMarker>\n\n## Access Token")).isEqualTo("A\n\n## Access Token");
+    void glossaryMarkerGoesBadgeAndLanguageSelectorKeepTheirText() {
+        // the glossary's letter dividers would end the previous term's section with a stray letter
+        assertThat(convert("<GlossaryMarker>A</GlossaryMarker>\n\n## Access Token")).isEqualTo("## Access Token");
         assertThat(convert("Marked as <Badge color=\"gray\" size=\"2\"><Spinner size=\"1\" /> In progress</Badge> now."))
                 .isEqualTo("Marked as **In progress** now.");
         assertThat(convert("<LanguageSelector>\n  Install the SDK.\n\n  <CodeBlock title=\"Install\" file=\"i\" />\n"
@@ -170,5 +171,21 @@ class MdxToMarkdownTest {
     void textThatIsNotATagStaysText() {
         assertThat(convert("If a < b and x <your domain> then 2 > 1.")).isEqualTo("If a < b and x <your domain> then 2 > 1.");
         assertThat(convert("A stray </Callout> closing tag is dropped.")).isEqualTo("A stray  closing tag is dropped.");
+    }
+
+    @Test
+    void diffMarkersLeaveTheCode() {
+        assertThat(convert("```js\nconst a = 1;\n  /* +diff-start */\n  const b = 2;\n  /* +diff-end */\n```"))
+                .isEqualTo("```js\nconst a = 1;\n  const b = 2;\n```");
+        assertThat(convert("```plain\nA=1\n\n# +diff-start\nB=2\n# +diff-end\n```")).isEqualTo("```plain\nA=1\n\nB=2\n```");
+    }
+
+    @Test
+    void linksWhoseTextIsCodeOrBrokenOverLinesAreWholeAndAbsolute() {
+        assertThat(convert("Intents: [`sso`](/admin-portal/sso), or [see `dsync` here](../dsync)."))
+                .isEqualTo("Intents: [`sso`](https://workos.com/docs/admin-portal/sso), or [see `dsync` here]"
+                        + "(https://workos.com/docs/dsync).");
+        assertThat(convert("Use the [authenticate with refresh token\n](/reference/authkit/refresh) call."))
+                .isEqualTo("Use the [authenticate with refresh token](https://workos.com/docs/reference/authkit/refresh) call.");
     }
 }

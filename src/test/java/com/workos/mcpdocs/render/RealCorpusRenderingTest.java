@@ -51,6 +51,19 @@ class RealCorpusRenderingTest {
     }
 
     @Test
+    void noMarkupArtifactOfAnyClassIsLeft() {
+        java.util.Map<String, List<String>> problems = new java.util.TreeMap<>();
+        for (Page page : services.corpus().pages()) {
+            for (String language : languagesOrDefault(page)) {
+                MarkdownChecks.artifacts(answer(page, language)).forEach((kind, found) -> found.forEach(f ->
+                        problems.computeIfAbsent(kind, k -> new ArrayList<>())
+                                .add(page.path() + " [" + language + "]: " + f)));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void noRawPlaceholderIsLeftOutsideCode() {
         List<String> problems = new ArrayList<>();
         for (Page page : services.corpus().pages()) {
