@@ -11,7 +11,12 @@ final class Fields {
 
     /** The page's path, on pages and sections (a filter and doc values). */
     static final String PATH = "path";
-    /** Doc values of a section: its heading and anchor. */
+    /** Doc values: 1 for a section, 0 for a page. */
+    static final String IS_SECTION = "is_section";
+    /**
+     * Doc values of a section: its heading and anchor (empty on a page: values on every document are read in constant
+     * time, sparse ones by a scan).
+     */
     static final String HEADING = "heading";
     static final String ANCHOR = "anchor";
     /**
@@ -19,6 +24,8 @@ final class Fields {
      * offsets so that a snippet marks where the query matched after analysis; kept as doc values to quote from.
      */
     static final String SECTION_TEXT = "section_text";
+    /** The same text as doc values (empty on a page). */
+    static final String QUOTED_TEXT = "quoted_text";
     /** The keys of the term a section of a page of definitions defines ({@link Definitions}). */
     static final String DEFINES = "defines";
     /** A page's title words, to tell a page's own words from the rest of a question. */

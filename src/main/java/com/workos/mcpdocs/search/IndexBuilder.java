@@ -21,6 +21,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -190,6 +191,10 @@ final class IndexBuilder {
         Page page = r.page();
         Document doc = new Document();
         addPath(doc, page);
+        doc.add(new NumericDocValuesField(Fields.IS_SECTION, 0));
+        for (String field : List.of(Fields.HEADING, Fields.ANCHOR, Fields.QUOTED_TEXT)) {
+            doc.add(new BinaryDocValuesField(field, new BytesRef()));
+        }
         doc.add(new TextField(Fields.TITLE_WORDS, page.title(), Field.Store.NO));
         doc.add(new TextField(Fields.PAGE_PHRASE, page.title() + "\n" + page.description() + "\n"
                 + String.join("\n", r.prose()), Field.Store.NO));
@@ -199,10 +204,11 @@ final class IndexBuilder {
     private static Document sectionDocument(Page page, Sections.Part part, String prose) {
         Document doc = new Document();
         addPath(doc, page);
+        doc.add(new NumericDocValuesField(Fields.IS_SECTION, 1));
         doc.add(new BinaryDocValuesField(Fields.HEADING, new BytesRef(Headings.plainText(part.heading()))));
         doc.add(new BinaryDocValuesField(Fields.ANCHOR, new BytesRef(part.anchor())));
         doc.add(new Field(Fields.SECTION_TEXT, prose, WITH_OFFSETS));
-        doc.add(new BinaryDocValuesField(Fields.SECTION_TEXT, new BytesRef(prose)));
+        doc.add(new BinaryDocValuesField(Fields.QUOTED_TEXT, new BytesRef(prose)));
         doc.add(new TextField(Fields.SECTION_PHRASE, part.heading() + "\n" + prose, Field.Store.NO));
         return doc;
     }

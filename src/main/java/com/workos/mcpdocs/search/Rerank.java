@@ -2,6 +2,7 @@ package com.workos.mcpdocs.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,9 +15,10 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -88,16 +90,7 @@ final class Rerank {
         if (pages.length == 0) {
             return List.of();
         }
-        // (2) Lucene's score of each section of those pages.
-        List<BytesRef> paths = new ArrayList<>();
-        int sectionCount = 0;
-        for (ScoreDoc page : pages) {
-            paths.add(new BytesRef(index.page(page.doc).path()));
-            sectionCount += index.sectionsEnd(page.doc) - page.doc - 1;
-        }
-        Query sectionQuery = SearchIndex.filtered(SearchIndex.filtered(plan.query(Fields.SECTION), filter),
-                new TermInSetQuery(Fields.PATH, paths));
-        ScoreDoc[] sections = searcher.search(sectionQuery, Math.max(1, sectionCount)).scoreDocs;
+        List<ScoreDoc> sections = sectionScores(pages);
         List<FixedBitSet> words = wordDocs();
         List<FixedBitSet> inTitles = words == null ? null : titleDocs();
         Map<Integer, float[]> best = new HashMap<>();
@@ -187,6 +180,44 @@ final class Rerank {
         factors.put("definition, placed at rank", rank + 1.0);
         double score = rank < ranked.size() ? ranked.get(rank).score() : 0;
         ranked.add(rank, new Ranked(index.pageOf(section), section, score, factors));
+    }
+
+    /**
+     * (2) Lucene's score of each matching section of the given pages. A page's sections are the documents after
+     * it, up to the next page: the query's scorer is moved to each page's range and reads only those.
+     */
+    private List<ScoreDoc> sectionScores(ScoreDoc[] pages) throws IOException {
+        int[] pageDocs = new int[pages.length];
+        for (int i = 0; i < pages.length; i++) {
+            pageDocs[i] = pages[i].doc;
+        }
+        Arrays.sort(pageDocs);
+        Query query = searcher.rewrite(SearchIndex.filtered(plan.query(Fields.SECTION), filter));
+        Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, 1f);
+        List<ScoreDoc> out = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            DocIdSetIterator docs = scorer.iterator();
+            int base = leaf.docBase;
+            for (int page : pageDocs) {
+                int from = Math.max(page + 1 - base, 0);
+                int to = Math.min(index.sectionsEnd(page) - base, leaf.reader().maxDoc());
+                if (from >= to) {
+                    continue;
+                }
+                int doc = docs.docID() >= from ? docs.docID() : docs.advance(from);
+                for (; doc < to; doc = docs.nextDoc()) {
+                    out.add(new ScoreDoc(base + doc, scorer.score()));
+                }
+                if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** A section and its score weighed by the share of the question it answers. */

@@ -14,6 +14,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
@@ -61,10 +62,10 @@ public final class SearchIndex {
         int page = -1;
         for (LeafReaderContext leaf : reader.leaves()) {
             SortedDocValues paths = DocValues.getSorted(leaf.reader(), Fields.PATH);
-            BinaryDocValues anchors = DocValues.getBinary(leaf.reader(), Fields.ANCHOR);
+            NumericDocValues kinds = DocValues.getNumeric(leaf.reader(), Fields.IS_SECTION);
             for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                 int id = leaf.docBase + doc;
-                if (!anchors.advanceExact(doc)) {
+                if (!kinds.advanceExact(doc) || kinds.longValue() == 0) {
                     if (!paths.advanceExact(doc)) {
                         throw new IOException("document " + id + " of the search index has no path");
                     }
@@ -153,7 +154,8 @@ public final class SearchIndex {
         if (ranked.isEmpty()) {
             return new SearchResult(List.of(), suggestions.forQuery(plan, sectionFilter(section)));
         }
-        Snippets snippets = new Snippets(searcher, plan.termSet());
+        Snippets snippets = new Snippets(searcher, plan.termSet(),
+                ranked.stream().mapToInt(Rerank.Ranked::section).filter(d -> d >= 0).toArray());
         List<SearchHit> hits = new ArrayList<>();
         for (Rerank.Ranked r : ranked) {
             hits.add(hit(r, snippets));
@@ -246,7 +248,7 @@ public final class SearchIndex {
         Page page = pages[r.page()];
         String heading = r.section() < 0 ? "" : value(Fields.HEADING, r.section());
         String anchor = r.section() < 0 ? "" : anchor(r.section());
-        String snippet = r.section() < 0 ? "" : snippets.best(r.section(), value(Fields.SECTION_TEXT, r.section()));
+        String snippet = r.section() < 0 ? "" : snippets.best(r.section(), value(Fields.QUOTED_TEXT, r.section()));
         if (snippet.isEmpty()) {
             snippet = Snippets.plain(page.description());
         }

@@ -3,52 +3,96 @@ package com.workos.mcpdocs.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The passage of a hit's section that best matches the query, with the words that matched marked {@code **so**}.
- * Where a word matched is Lucene's answer ({@link Matches}, from the offsets indexed with the section's text): a
+ * Where a word matched is Lucene's answer: the offsets indexed with the section's text for each query term, so a
  * word is marked only where its analysis gives one of the query's terms.
  */
 final class Snippets {
 
     private static final int MAX_SNIPPET = 260;
 
-    private final List<LeafReaderContext> leaves;
-    /** The query's terms on the section text, or {@code null} when it has none. */
-    private final Weight terms;
-
-    Snippets(IndexSearcher searcher, Set<String> queryTerms) {
-        this.leaves = searcher.getIndexReader().leaves();
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        queryTerms.forEach(t -> query.add(new TermQuery(new Term(Fields.SECTION_TEXT, t)), BooleanClause.Occur.SHOULD));
-        try {
-            this.terms = queryTerms.isEmpty() ? null : searcher.createWeight(searcher.rewrite(query.build()),
-                    ScoreMode.COMPLETE_NO_SCORES, 1f);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private record Span(int start, int end) {
     }
 
     /** A match: where, and which query term. */
-    private record Match(int start, int end, Query term) {
+    private record Match(int start, int end, String term) {
+    }
+
+    /** The matches of each section, by document. */
+    private final Map<Integer, List<Match>> matches = new HashMap<>();
+
+    /**
+     * Finds where the query's terms occur in the given sections: each term's postings are read once, in document
+     * order, for all of them.
+     */
+    Snippets(IndexSearcher searcher, Set<String> queryTerms, int[] sections) {
+        int[] docs = sections.clone();
+        Arrays.sort(docs);
+        for (int doc : docs) {
+            matches.put(doc, new ArrayList<>());
+        }
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(Fields.SECTION_TEXT);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum termsEnum = terms.iterator();
+                PostingsEnum postings = null;
+                for (String term : queryTerms) {
+                    if (!termsEnum.seekExact(new BytesRef(term))) {
+                        continue;
+                    }
+                    postings = termsEnum.postings(postings, PostingsEnum.OFFSETS);
+                    for (int doc : docs) {
+                        int local = doc - leaf.docBase;
+                        if (local < 0 || local >= leaf.reader().maxDoc()) {
+                            continue;
+                        }
+                        int at = postings.docID() >= local ? postings.docID() : postings.advance(local);
+                        if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                            break;
+                        }
+                        for (int i = 0; at == local && i < postings.freq(); i++) {
+                            postings.nextPosition();
+                            matches.get(doc).add(new Match(postings.startOffset(), postings.endOffset(), term));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (List<Match> found : matches.values()) {
+            found.sort(Comparator.comparingInt(Match::start).thenComparingInt(m -> -m.end()));
+            // Terms of one word overlap (a whole identifier and its parts): the first, longest, is marked.
+            int end = -1;
+            for (Iterator<Match> it = found.iterator(); it.hasNext(); ) {
+                Match m = it.next();
+                if (m.start() < end) {
+                    it.remove();
+                } else {
+                    end = m.end();
+                }
+            }
+        }
     }
 
     /** The best sentence (with the next one when it is short) of a section's {@code text}, matches marked. */
@@ -57,14 +101,14 @@ final class Snippets {
         if (sentences.isEmpty()) {
             return "";
         }
-        List<Match> matches = matches(doc);
+        List<Match> matches = this.matches.getOrDefault(doc, List.of());
         // The sentence with the most distinct query terms, the first among equals.
         int bestIndex = 0;
         int bestCount = 0;
         int m = 0;
         for (int s = 0; s < sentences.size(); s++) {
             Span sentence = sentences.get(s);
-            Set<Query> found = new HashSet<>();
+            Set<String> found = new HashSet<>();
             while (m < matches.size() && matches.get(m).start() < sentence.end()) {
                 if (matches.get(m).start() >= sentence.start()) {
                     found.add(matches.get(m).term());
@@ -94,27 +138,6 @@ final class Snippets {
         out.append(text, at, end);
         String snippet = plain(out.toString());
         return cut ? snippet + "…" : snippet;
-    }
-
-    /** The matches of the query's terms in a section's text, in order of their offsets. */
-    private List<Match> matches(int doc) {
-        List<Match> out = new ArrayList<>();
-        if (terms == null) {
-            return out;
-        }
-        try {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            Matches matches = terms.matches(leaf, doc - leaf.docBase);
-            MatchesIterator it = matches == null ? null : matches.getMatches(Fields.SECTION_TEXT);
-            while (it != null && it.next()) {
-                if (it.startOffset() >= 0 && (out.isEmpty() || it.startOffset() >= out.get(out.size() - 1).end())) {
-                    out.add(new Match(it.startOffset(), it.endOffset(), it.getQuery()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 
     /** A passage on one line: runs of whitespace as one space, without a leading heading or list marker. */

@@ -31,6 +31,6 @@
  *       "X meaning"), that section is placed first if the query asks, else third or better.</li>
  * </ol>
  * Hits are ordered by score, then path. A hit's snippet is the sentence of its section with the most distinct query
- * terms, the words that matched marked where Lucene's {@code Matches} places them.
+ * terms, the words marked where the offsets indexed with the text place the query's terms.
  */
 package com.workos.mcpdocs.search;
