@@ -314,7 +314,7 @@ public final class CorpusLoader {
          * of its own: a few kilobytes of {@code [[[[...} would exhaust the stack. Its parser is not recursive, so
          * the events are counted on their way to the composer and a document nested deeper than
          * {@value #MAX_NESTING} levels is refused before anything recursive sees it (the docs' reference
-         * frontmatter nests 7).
+         * frontmatter nests 12).
          */
         static final int MAX_NESTING = 64;
 

@@ -41,7 +41,7 @@ public final class MdxParser {
 
     /**
      * Deepest element nesting kept as a tree. Rendering walks the tree recursively, so a page of thousands of nested
-     * {@code <div>} must not become a tree that deep; the docs nest elements at most a dozen levels.
+     * {@code <div>} must not become a tree that deep; the docs nest elements six levels deep at most.
      */
     static final int MAX_DEPTH = 64;
 

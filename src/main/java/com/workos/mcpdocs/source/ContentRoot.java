@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  */
 public final class ContentRoot {
 
-    /** Folders deeper than this under a walked folder are not entered; the docs nest four levels. */
+    /** Folders deeper than this under a walked folder are not entered; the docs nest five levels. */
     static final int MAX_DEPTH = 32;
 
     private final Path root;
