@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * MCP over stdio (newline-delimited JSON-RPC) that survives whatever a client writes. The SDK's own stdio provider
@@ -188,6 +190,16 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
         }
     }
 
+    /** Whether a parse failed on Jackson's nesting limit rather than on the text's syntax. */
+    private static boolean tooDeep(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException && String.valueOf(t.getMessage()).contains("depth")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One line from the client: checked, then handed to the session, or answered with what was wrong. */
     private void accept(String line) throws InterruptedException {
         McpSchema.JSONRPCMessage message = read(line);
@@ -202,7 +214,10 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
         try {
             value = json().readValue(line, Object.class);
         } catch (Exception e) {
-            sendError(null, PARSE_ERROR, "not valid JSON; send one JSON-RPC message per line.");
+            sendError(null, PARSE_ERROR, tooDeep(e) ? "the message nests deeper than "
+                    + StreamReadConstraints.defaults().getMaxNestingDepth() + " levels of arrays and objects, far "
+                    + "more than any MCP message needs; send it flatter." : "not valid JSON; send one JSON-RPC "
+                    + "message per line.");
             return null;
         }
         try {
@@ -408,6 +423,14 @@ public final class ResilientStdioTransportProvider implements McpServerTransport
                 // A notification gets no answer, even a bad one.
                 return new Problem(hasId, id, McpSchema.ErrorCodes.INVALID_PARAMS,
                         "'params' must be an object; got " + Arguments.typeName(params) + ".");
+            }
+            // The SDK reads these into a map and answers anything else with an internal error carrying Jackson's
+            // exception text.
+            if (params instanceof Map<?, ?> p && p.get("arguments") != null && !(p.get("arguments") instanceof Map)
+                    && ("tools/call".equals(method) || "prompts/get".equals(method))) {
+                return new Problem(hasId, id, McpSchema.ErrorCodes.INVALID_PARAMS,
+                        "'arguments' must be an object of named arguments, such as {\"query\": \"sso\"}; got "
+                                + Arguments.typeName(p.get("arguments")) + ".");
             }
             return null;
         }
