@@ -1,7 +1,7 @@
 package com.workos.mcpdocs;
 
+import com.workos.mcpdocs.library.DataDirectory;
 import com.workos.mcpdocs.service.Services;
-import com.workos.mcpdocs.source.DataDirectory;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;

@@ -2,7 +2,7 @@ package com.workos.mcpdocs;
 
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.corpus.CorpusLoader;
+import com.workos.mcpdocs.library.CorpusLoader;
 import com.workos.mcpdocs.source.ContentTree;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.corpus.CorpusLoader;
 import com.workos.mcpdocs.corpus.Page;
+import com.workos.mcpdocs.library.CorpusLoader;
+import com.workos.mcpdocs.library.EmbeddedCorpus;
 import com.workos.mcpdocs.service.NotFoundException;
 import com.workos.mcpdocs.service.Services;
 import com.workos.mcpdocs.source.ContentTree;

@@ -1,7 +1,7 @@
 package com.workos.mcpdocs;
 
 import com.workos.mcpdocs.corpus.Corpus;
-import com.workos.mcpdocs.source.EmbeddedCorpus;
+import com.workos.mcpdocs.library.EmbeddedCorpus;
 import java.io.IOException;
 import org.opentest4j.TestAbortedException;
 

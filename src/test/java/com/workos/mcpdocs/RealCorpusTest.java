@@ -3,6 +3,7 @@ package com.workos.mcpdocs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.library.EmbeddedCorpus;
 import com.workos.mcpdocs.service.Services;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package com.workos.mcpdocs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.workos.mcpdocs.library.CorpusSync;
+import com.workos.mcpdocs.library.DataDirectory;
 import com.workos.mcpdocs.service.Services;
-import com.workos.mcpdocs.source.CorpusSync;
-import com.workos.mcpdocs.source.DataDirectory;
 import com.workos.mcpdocs.source.NpmPackageFetcher;
 import com.workos.mcpdocs.source.SyncProgress;
 import java.nio.file.Files;

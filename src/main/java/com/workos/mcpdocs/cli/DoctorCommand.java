@@ -3,7 +3,7 @@ package com.workos.mcpdocs.cli;
 import com.workos.mcpdocs.App;
 import com.workos.mcpdocs.search.PrebuiltIndex;
 import com.workos.mcpdocs.service.Services;
-import com.workos.mcpdocs.source.StoredCorpus;
+import com.workos.mcpdocs.library.StoredCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;

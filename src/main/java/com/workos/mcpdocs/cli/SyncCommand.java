@@ -1,6 +1,6 @@
 package com.workos.mcpdocs.cli;
 
-import com.workos.mcpdocs.source.CorpusSync;
+import com.workos.mcpdocs.library.CorpusSync;
 import com.workos.mcpdocs.source.NpmPackageFetcher;
 import com.workos.mcpdocs.source.SyncProgress;
 import java.nio.file.Path;

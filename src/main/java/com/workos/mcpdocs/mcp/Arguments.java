@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * either accepted, mapped through the caller's table of common other names (which the tool's description lists),
  * or refused with the list of accepted names.
  */
-final class Arguments {
+public final class Arguments {
 
     private final Map<String, Object> values;
 
@@ -144,7 +144,7 @@ final class Arguments {
     }
 
     /** How a JSON value's type reads in an error message: "a string", "an array"... */
-    static String typeName(Object value) {
+    public static String typeName(Object value) {
         if (value == null) {
             return "null";
         }

@@ -2,7 +2,6 @@ package com.workos.mcpdocs.search;
 
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.Page;
-import com.workos.mcpdocs.source.DataDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.apache.lucene.codecs.Codec;
@@ -21,6 +20,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,23 +160,23 @@ public final class PrebuiltIndex {
             }
             if (isCompleteCopy(copy, props)) {
                 // Another server made the same copy meanwhile.
-                DataDirectory.deleteTree(temp);
+                IOUtils.rm(temp);
                 return;
             }
             // A folder of this name that is not complete is broken (a file lost): it makes way for the new copy.
-            DataDirectory.deleteTree(copy);
+            IOUtils.rm(copy);
             Files.move(temp, copy, StandardCopyOption.ATOMIC_MOVE);
             log.debug("Copied the embedded search index to {}", copy);
             try (Stream<Path> others = Files.list(parent)) {
                 for (Path other : others.filter(p -> !p.equals(copy)).toList()) {
-                    DataDirectory.deleteTree(other);
+                    IOUtils.rm(other);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // Another server may have made the same copy first; either way the next start finds one or reads the jar.
             log.debug("Did not copy the embedded search index to {}: {}", copy, e.toString());
             try {
-                DataDirectory.deleteTree(temp);
+                IOUtils.rm(temp);
             } catch (IOException ignored) {
                 // nothing more to do
             }
@@ -298,7 +298,7 @@ public final class PrebuiltIndex {
                         e.toString());
                 if (dirs instanceof FSDirectory onDisk) {
                     try {
-                        DataDirectory.deleteTree(onDisk.getDirectory().getParent());
+                        IOUtils.rm(onDisk.getDirectory().getParent());
                     } catch (IOException ignored) {
                         // the next start finds it damaged again and reads the jar
                     }

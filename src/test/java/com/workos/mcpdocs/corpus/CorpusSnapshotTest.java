@@ -1,5 +1,6 @@
 package com.workos.mcpdocs.corpus;
 
+import com.workos.mcpdocs.library.CorpusLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,7 @@
 package com.workos.mcpdocs.mcp;
 
 import com.workos.mcpdocs.corpus.CorpusInfo;
+import com.workos.mcpdocs.mcp.stdio.ResilientStdioTransportProvider;
 import com.workos.mcpdocs.service.Services;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -19,18 +20,18 @@ import java.util.function.BooleanSupplier;
  * The stdio server in this process, without the answer to {@code initialize} that a server started from the command
  * line writes early: the client's side of its stdin, and its stdout line by line, as a client would read it.
  */
-final class StdioSession implements AutoCloseable {
+public final class StdioSession implements AutoCloseable {
 
     private final PipedOutputStream client = new PipedOutputStream();
     private final BlockingQueue<byte[]> lines = new LinkedBlockingQueue<>();
     private final McpSyncServer server;
 
-    StdioSession(Services services, CorpusInfo corpus) throws IOException {
+    public StdioSession(Services services, CorpusInfo corpus) throws IOException {
         this(services, corpus, null);
     }
 
     /** @param quiet what the server waits for before it lists the pages as resources ({@code null}: its default) */
-    StdioSession(Services services, CorpusInfo corpus, BooleanSupplier quiet) throws IOException {
+    public StdioSession(Services services, CorpusInfo corpus, BooleanSupplier quiet) throws IOException {
         PipedInputStream stdin = new PipedInputStream(client, 1 << 16);
         OutputStream stdout = new OutputStream() {
             private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -50,18 +51,18 @@ final class StdioSession implements AutoCloseable {
     }
 
     /** Writes {@code text} (whole lines) to the server's stdin. */
-    void send(String text) throws IOException {
+    public void send(String text) throws IOException {
         client.write(text.getBytes(StandardCharsets.UTF_8));
         client.flush();
     }
 
     /** The next whole line's bytes (without its line break), or {@code null} after {@code seconds}. */
-    byte[] next(int seconds) throws InterruptedException {
+    public byte[] next(int seconds) throws InterruptedException {
         return lines.poll(seconds, TimeUnit.SECONDS);
     }
 
     /** The next whole line as UTF-8 text, or {@code null} after {@code seconds}. */
-    String nextText(int seconds) throws InterruptedException {
+    public String nextText(int seconds) throws InterruptedException {
         byte[] bytes = next(seconds);
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }

@@ -6,6 +6,7 @@ import com.workos.mcpdocs.RealCorpus;
 import com.workos.mcpdocs.App;
 import com.workos.mcpdocs.corpus.ApiEntry;
 import com.workos.mcpdocs.corpus.Page;
+import com.workos.mcpdocs.library.EmbeddedCorpus;
 import com.workos.mcpdocs.service.DocsRequest;
 import com.workos.mcpdocs.service.Services;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.corpus.CorpusLoader;
 import com.workos.mcpdocs.corpus.Page;
+import com.workos.mcpdocs.library.CorpusLoader;
 import com.workos.mcpdocs.source.ContentTree;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;

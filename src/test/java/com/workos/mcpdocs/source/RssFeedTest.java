@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.workos.mcpdocs.corpus.ChangelogEntry;
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.corpus.CorpusLoader;
+import com.workos.mcpdocs.library.CorpusLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;

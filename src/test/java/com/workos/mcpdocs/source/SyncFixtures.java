@@ -3,20 +3,20 @@ package com.workos.mcpdocs.source;
 import java.nio.file.Path;
 
 /** Paths of the hand-written sync fixtures under {@code src/test/resources/sync}. */
-final class SyncFixtures {
+public final class SyncFixtures {
 
     private SyncFixtures() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         return Path.of("src/test/resources/sync").toAbsolutePath();
     }
 
-    static Path monorepo() {
+    public static Path monorepo() {
         return dir().resolve("monorepo");
     }
 
-    static Path feed(String name) {
+    public static Path feed(String name) {
         return dir().resolve(name);
     }
 }

@@ -1,5 +1,13 @@
-package com.workos.mcpdocs.source;
+package com.workos.mcpdocs.library;
 
+import com.workos.mcpdocs.corpus.AliasBuilder;
+import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.corpus.CorpusInfo;
+import com.workos.mcpdocs.corpus.CorpusSnapshot;
+import com.workos.mcpdocs.corpus.PathAliases;
+import com.workos.mcpdocs.search.PrebuiltIndex;
+import com.workos.mcpdocs.source.ContentTree;
+import com.workos.mcpdocs.source.NpmPackageFetcher;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -8,13 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Properties;
-import com.workos.mcpdocs.corpus.AliasBuilder;
-import com.workos.mcpdocs.corpus.Corpus;
-import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.corpus.CorpusLoader;
-import com.workos.mcpdocs.corpus.CorpusSnapshot;
-import com.workos.mcpdocs.corpus.PathAliases;
-import com.workos.mcpdocs.search.PrebuiltIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
-package com.workos.mcpdocs.source;
+package com.workos.mcpdocs.library;
 
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.corpus.CorpusLoader;
 import com.workos.mcpdocs.corpus.CorpusSnapshot;
+import com.workos.mcpdocs.source.ContentTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;

@@ -1,5 +1,7 @@
-package com.workos.mcpdocs.mcp;
+package com.workos.mcpdocs.mcp.stdio;
 
+import com.workos.mcpdocs.mcp.DocsMcpServer;
+import com.workos.mcpdocs.mcp.Handshake;
 import java.io.StringWriter;
 import java.util.List;
 import tools.jackson.core.JacksonException;

@@ -1,5 +1,16 @@
-package com.workos.mcpdocs.corpus;
+package com.workos.mcpdocs.library;
 
+import com.workos.mcpdocs.corpus.ChangelogEntry;
+import com.workos.mcpdocs.corpus.Corpus;
+import com.workos.mcpdocs.corpus.CorpusInfo;
+import com.workos.mcpdocs.corpus.ExampleGroup;
+import com.workos.mcpdocs.corpus.Heading;
+import com.workos.mcpdocs.corpus.Headings;
+import com.workos.mcpdocs.corpus.LoadProblem;
+import com.workos.mcpdocs.corpus.NavLink;
+import com.workos.mcpdocs.corpus.Navigation;
+import com.workos.mcpdocs.corpus.Page;
+import com.workos.mcpdocs.corpus.PathAliases;
 import com.workos.mcpdocs.source.ContentTree;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

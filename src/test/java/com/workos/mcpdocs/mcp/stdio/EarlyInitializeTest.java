@@ -1,5 +1,7 @@
-package com.workos.mcpdocs.mcp;
+package com.workos.mcpdocs.mcp.stdio;
 
+import com.workos.mcpdocs.mcp.Handshake;
+import com.workos.mcpdocs.mcp.StdioSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.McpTestServer;

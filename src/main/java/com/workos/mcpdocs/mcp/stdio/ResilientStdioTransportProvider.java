@@ -1,5 +1,7 @@
-package com.workos.mcpdocs.mcp;
+package com.workos.mcpdocs.mcp.stdio;
 
+import com.workos.mcpdocs.mcp.Arguments;
+import com.workos.mcpdocs.mcp.Handshake;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;

@@ -1,11 +1,16 @@
-package com.workos.mcpdocs.source;
+package com.workos.mcpdocs.library;
 
 import com.workos.mcpdocs.corpus.AliasBuilder;
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.corpus.CorpusLoader;
 import com.workos.mcpdocs.corpus.PathAliases;
 import com.workos.mcpdocs.search.PrebuiltIndex;
+import com.workos.mcpdocs.source.ContentTree;
+import com.workos.mcpdocs.source.FeedFetcher;
+import com.workos.mcpdocs.source.MonorepoSource;
+import com.workos.mcpdocs.source.NpmPackageFetcher;
+import com.workos.mcpdocs.source.RssFeed;
+import com.workos.mcpdocs.source.SyncProgress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

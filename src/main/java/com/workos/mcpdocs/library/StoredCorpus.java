@@ -1,6 +1,7 @@
-package com.workos.mcpdocs.source;
+package com.workos.mcpdocs.library;
 
 import com.workos.mcpdocs.corpus.CorpusInfo;
+import com.workos.mcpdocs.source.ContentTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package com.workos.mcpdocs.source;
+package com.workos.mcpdocs.library;
 
+import com.workos.mcpdocs.source.ContentTree;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,5 +1,9 @@
-package com.workos.mcpdocs.source;
+package com.workos.mcpdocs.library;
 
+import com.workos.mcpdocs.library.CorpusSync;
+import com.workos.mcpdocs.library.DataDirectory;
+import com.workos.mcpdocs.source.NpmPackageFetcher;
+import com.workos.mcpdocs.source.SyncProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

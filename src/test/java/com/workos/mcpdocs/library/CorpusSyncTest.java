@@ -1,12 +1,14 @@
-package com.workos.mcpdocs.source;
+package com.workos.mcpdocs.library;
 
+import com.workos.mcpdocs.source.NpmPackageFetcher;
+import com.workos.mcpdocs.source.SyncFixtures;
+import com.workos.mcpdocs.source.SyncProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.workos.mcpdocs.App;
 import com.workos.mcpdocs.McpTestServer;
 import com.workos.mcpdocs.corpus.Corpus;
-import com.workos.mcpdocs.corpus.CorpusLoader;
 import com.workos.mcpdocs.service.Services;
 import java.io.IOException;
 import java.nio.file.Files;
