@@ -2,103 +2,87 @@ package com.workos.mcpdocs;
 
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.library.CorpusLoader;
+import com.workos.mcpdocs.http.DocsHttpServer;
+import com.workos.mcpdocs.http.HttpOptions;
+import com.workos.mcpdocs.library.CorpusChoice;
+import com.workos.mcpdocs.library.CorpusChoice.IndexedCorpus;
 import com.workos.mcpdocs.library.DataDirectory;
-import com.workos.mcpdocs.library.EmbeddedCorpus;
-import com.workos.mcpdocs.library.StoredCorpus;
-import com.workos.mcpdocs.search.PrebuiltIndex;
+import com.workos.mcpdocs.mcp.DocsMcpServer;
+import com.workos.mcpdocs.mcp.stdio.StdioTransportProvider;
 import com.workos.mcpdocs.service.CorpusUnavailableException;
 import com.workos.mcpdocs.service.Services;
-import com.workos.mcpdocs.source.ContentTree;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the application: picks the corpus to serve, loads it and builds the services over it. The corpus served is
- * {@code --docs DIR} when given, else the newest one {@code sync} put in the data directory, else the one embedded
- * in the jar, else an empty one (the server then tells its client how to load one).
+ * The composition root: the one place that builds the server's parts and wires them together. It is made from a
+ * {@link CorpusChoice} decided once, and builds from it the services (for the command line and the embedding API)
+ * and the MCP servers on stdio and HTTP. Nothing else constructs services or servers, and nothing here is global.
  */
 public final class App {
 
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
-    private App() {
+    private final CorpusChoice choice;
+
+    private App(CorpusChoice choice) {
+        this.choice = choice;
     }
 
     /**
-     * Services over {@code docsDir} when given, else over the synced corpus in the default data directory, else the
-     * embedded corpus.
+     * The application for {@code --docs} and {@code --data-dir} (either {@code null} when not given: no folder, and
+     * the data directory from the environment or its default).
      *
-     * @throws IOException when {@code docsDir} is given but cannot be read
+     * @throws IOException when {@code docs} is given but is not a folder
      */
-    public static Services services(Path docsDir) throws IOException {
-        return services(docsDir, DataDirectory.resolve(null));
+    public static App of(Path docs, Path dataDir) throws IOException {
+        return new App(CorpusChoice.decide(docs, DataDirectory.resolve(dataDir)));
     }
 
-    /** As {@link #services(Path)}, with the data directory given. */
-    public static Services services(Path docsDir, DataDirectory data) throws IOException {
-        if (docsDir == null) {
-            Optional<Services> synced = syncedServices(data);
-            if (synced.isPresent()) {
-                return synced.get();
-            }
-        }
-        return Services.of(loadCorpus(docsDir));
+    /** Which corpus this application serves. */
+    public CorpusChoice choice() {
+        return choice;
     }
 
-    /**
-     * Services loading from now on, on a thread of their own: the server can answer {@code initialize} at once, and
-     * the first tool call waits for the corpus and index. Once loaded, the search is warmed up in {@code idle}'s
-     * quiet times; every use of the services counts as a request there.
-     */
-    public static Supplier<Services> servicesInBackground(Path docsDir, DataDirectory data, IdleTime idle) {
-        CompletableFuture<Supplier<Services>> loading = new CompletableFuture<>();
-        Thread loader = new Thread(() -> {
-            try {
-                if (servesEmbedded(docsDir, data)) {
-                    PrebuiltIndex.prefetchEmbedded(data.embeddedIndexCopies());
-                }
-                Supplier<Services> current = reloadingServices(docsDir, data);
-                Services services = current.get();
-                loading.complete(current);
-                // Analysis set up ahead of the first query (its stemmer's dictionary is most of a first search);
-                // not a whole search: with initialize answered early the first call comes while one would still
-                // run, and on two cores both were slower (measured).
-                services.search().prepare();
-                warmUp(services, idle);
-            } catch (IOException | RuntimeException e) {
-                log.error("Cannot load the documentation: {}", e.getMessage());
-                loading.completeExceptionally(e);
-            }
-        }, "corpus-loader");
-        loader.setDaemon(true);
-        loader.start();
-        return () -> {
-            idle.touch();
-            try {
-                return loading.join().get();
-            } catch (CompletionException e) {
-                throw new CorpusUnavailableException("The documentation could not be loaded: "
-                        + e.getCause().getMessage(), e.getCause());
-            }
-        };
+    /** The services over the chosen corpus, loaded now. */
+    public Services services() throws IOException {
+        return over(choice.load());
+    }
+
+    /** The services over a corpus already loaded (tests, tools that build their own corpus). */
+    public static Services over(Corpus corpus) {
+        return over(IndexedCorpus.of(corpus));
+    }
+
+    /** The services over the data directory's current corpus, when a sync made one that can be read. */
+    static Optional<Services> synced(DataDirectory data) {
+        return CorpusChoice.loadSynced(data).map(App::over);
+    }
+
+    private static Services over(IndexedCorpus loaded) {
+        return Services.of(loaded.corpus(), loaded.index());
     }
 
     /**
-     * {@code current} (services already loaded), its search warmed up in the quiet times between uses (as
-     * {@link #servicesInBackground} does): for the HTTP server.
+     * The services of a long-running server: loaded now, then following each {@code sync} of the data directory
+     * without a restart (a {@code --docs} folder is fixed). Its search is warmed up in the quiet times between
+     * requests.
      */
-    public static Supplier<Services> warmingUp(Supplier<Services> current) {
+    public Supplier<Services> liveServices() throws IOException {
+        Services first = services();
+        Supplier<Services> current = choice.followsSyncs()
+                ? new ReloadingServices(choice.data(), first, App::synced)
+                : () -> first;
         IdleTime idle = new IdleTime();
-        Services services = current.get();
-        Thread warmUp = new Thread(() -> warmUp(services, idle), "search-warm-up");
+        Thread warmUp = new Thread(() -> warmUp(first, idle), "search-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         return () -> {
@@ -108,13 +92,12 @@ public final class App {
     }
 
     /**
-     * The client JIT compiles the search as it runs, so the first few dozen searches of a fresh JVM are slow (tens of
-     * milliseconds). Searches made from the corpus get it compiled in the quiet times between requests: an editor
-     * starts its servers well before anyone asks a question. The quiet time counts from here, so a first call that
-     * comes soon after start never finds a warm-up search running.
+     * The JVM compiles the search as it runs, so the first few dozen searches of a fresh process run partly
+     * interpreted and take several times longer. Searches made from the corpus get it compiled while the server
+     * waits, one at a time and only after a quiet time without requests, so they never slow a client's call: an
+     * editor starts its servers well before anyone asks a question (docs/performance.md has the figures).
      */
     private static void warmUp(Services services, IdleTime idle) {
-        idle.touch();
         long start = System.nanoTime();
         try {
             int searches = services.search().warmUp(idle::awaitQuiet);
@@ -125,94 +108,39 @@ public final class App {
         }
     }
 
-    /** Whether {@link #services} would serve the corpus embedded in the jar (no folder given, nothing synced). */
-    private static boolean servesEmbedded(Path docsDir, DataDirectory data) {
-        try {
-            return docsDir == null && StoredCorpus.currentInfo(data).isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** What {@link #services} would serve, without loading it. */
-    public static CorpusInfo describe(Path docsDir, DataDirectory data) throws IOException {
-        if (docsDir != null) {
-            return folderInfo(docsDir);
-        }
-        Optional<CorpusInfo> synced = StoredCorpus.currentInfo(data);
-        if (synced.isPresent()) {
-            return synced.get();
-        }
-        return EmbeddedCorpus.info().orElse(new CorpusInfo("none", "none", "none"));
-    }
-
-    /** Fails early, with what to do, when {@code --docs} does not name a folder. */
-    public static void checkDocsDir(Path docsDir) throws IOException {
-        if (docsDir != null && !Files.isDirectory(docsDir)) {
-            throw new IOException("--docs " + docsDir + " is not a folder. Pass a folder in the .docs/organized "
-                    + "layout (it holds docs/ with .mdx pages and optionally changelogs/ and examples/).");
-        }
-    }
-
-    private static CorpusInfo folderInfo(Path docsDir) {
-        return new CorpusInfo("folder " + docsDir.toAbsolutePath().normalize(), "unknown", "unknown");
-    }
-
     /**
-     * Services that follow {@code sync}: a call checks (at most once a second) whether the data directory's current
-     * corpus changed and, if so, switches to it. With {@code docsDir} given the corpus is fixed.
+     * Serves MCP over {@code in} and {@code out} until {@code in} ends. The corpus is loaded before the server reads
+     * its first message, so every resource is listed and readable from the first request. A corpus that cannot be
+     * loaded, whatever the failure (an {@link OutOfMemoryError} from a huge page included), is reported on stderr
+     * and leaves a server that answers every call with what went wrong, instead of one that never answers.
      */
-    public static Supplier<Services> reloadingServices(Path docsDir, DataDirectory data) throws IOException {
-        Services first = services(docsDir, data);
-        return docsDir != null ? () -> first : new ReloadingServices(data, first, App::syncedServices);
-    }
-
-    /** The services over the data directory's current corpus, when a sync made one. */
-    static Optional<Services> syncedServices(DataDirectory data) {
-        long start = System.nanoTime();
+    public void serveStdio(InputStream in, OutputStream out) throws InterruptedException {
+        Supplier<Services> services;
+        CorpusInfo info = choice.info();
         try {
-            Optional<StoredCorpus> stored = StoredCorpus.current(data);
-            if (stored.isEmpty()) {
-                return Optional.empty();
-            }
-            Corpus corpus = CorpusLoader.load(stored.get().tree(), stored.get().info());
-            Services services = Services.of(corpus, stored.get().indexDir());
-            logServing(corpus, start);
-            return Optional.of(services);
-        } catch (IOException | RuntimeException e) {
-            log.warn("The synced corpus in {} cannot be read ({}); serving the embedded one. Run sync again to "
-                    + "repair it.", data.root(), e.getMessage());
-            return Optional.empty();
+            services = liveServices();
+            info = services.get().corpus().info();
+        } catch (Throwable e) {
+            String why = "The documentation could not be loaded (" + e + "). " + remedy();
+            log.error(why);
+            services = () -> {
+                throw new CorpusUnavailableException(why, e);
+            };
         }
+        StdioTransportProvider transport = new StdioTransportProvider(McpJsonDefaults.getMapper(), in, out);
+        McpSyncServer server = DocsMcpServer.create(services, info, transport);
+        transport.awaitEnd();
+        server.closeGracefully();
     }
 
-    public static Corpus loadCorpus(Path docsDir) throws IOException {
-        long start = System.nanoTime();
-        Corpus corpus;
-        if (docsDir != null) {
-            checkDocsDir(docsDir);
-            ContentTree tree = ContentTree.fromDirectory(docsDir);
-            if (tree.under("docs/").isEmpty()) {
-                log.warn("{} has no docs/ folder: no pages will be served", docsDir);
-            }
-            corpus = CorpusLoader.load(tree, folderInfo(docsDir));
-        } else {
-            Optional<Corpus> embedded = EmbeddedCorpus.load();
-            if (embedded.isEmpty()) {
-                log.warn("This jar was built without an embedded corpus (npm was not available at build time). "
-                        + "Serve content with --docs DIR (a folder in the .docs/organized layout), run "
-                        + "'sync --npm', or rebuild with npm on the PATH.");
-                return Corpus.empty(new CorpusInfo("none", "none", "none"));
-            }
-            corpus = embedded.get();
-        }
-        logServing(corpus, start);
-        return corpus;
+    /** Starts the MCP server on Streamable HTTP; it follows syncs like {@link #liveServices()}. */
+    public DocsHttpServer serveHttp(HttpOptions options) throws Exception {
+        return DocsHttpServer.start(liveServices(), options);
     }
 
-    private static void logServing(Corpus corpus, long start) {
-        log.info("Serving {}: {} pages, {} changelogs, {} skipped files, loaded in {} ms",
-                corpus.info().describe(), corpus.pages().size(), corpus.changelogs().size(),
-                corpus.problems().size(), (System.nanoTime() - start) / 1_000_000);
+    private String remedy() {
+        return choice.kind() == CorpusChoice.Kind.FOLDER
+                ? "Check the folder given with --docs (the log above names the file), or serve another one."
+                : "Run 'sync' again, or serve a folder with --docs DIR.";
     }
 }

@@ -32,14 +32,17 @@ public final class WorkosDocs {
         this.services = services;
     }
 
-    /** The documentation embedded in the jar (empty when the jar was built without it). */
+    /**
+     * The documentation a server started without options serves: the corpus {@code sync} made current in the
+     * default data directory, else the one embedded in the jar (empty when the jar was built without it).
+     */
     public static WorkosDocs embedded() throws IOException {
-        return new WorkosDocs(App.services(null));
+        return new WorkosDocs(App.of(null, null).services());
     }
 
     /** The documentation in a folder of the {@code .docs/organized} layout. */
     public static WorkosDocs fromFolder(Path folder) throws IOException {
-        return new WorkosDocs(App.services(folder));
+        return new WorkosDocs(App.of(folder, null).services());
     }
 
     /**

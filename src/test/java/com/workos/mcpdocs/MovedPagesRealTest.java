@@ -35,7 +35,7 @@ class MovedPagesRealTest {
         try (InputStream in = Files.newInputStream(PREVIOUS)) {
             previous = CorpusLoader.load(ContentTree.fromNpmTarball("0.1.0", in), new CorpusInfo("0.1.0", "0.1.0", "x"));
         }
-        Services services = Services.of(App.loadCorpus(null));
+        Services services = App.over(EmbeddedCorpus.load().orElseThrow());
         assertThat(services.corpus().aliases().from()).containsExactly("0.1.0");
 
         int same = 0;

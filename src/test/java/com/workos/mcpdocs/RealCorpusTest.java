@@ -3,7 +3,6 @@ package com.workos.mcpdocs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.corpus.Corpus;
-import com.workos.mcpdocs.library.EmbeddedCorpus;
 import com.workos.mcpdocs.service.Services;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class RealCorpusTest {
     @BeforeAll
     static void load() throws Exception {
         RealCorpus.assumePresent();
-        services = Services.of(App.loadCorpus(null)); // the embedded corpus, whatever a local sync holds
+        services = App.over(RealCorpus.load()); // the embedded corpus, whatever a local sync holds
     }
 
     @Test

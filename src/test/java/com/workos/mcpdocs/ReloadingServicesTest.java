@@ -27,7 +27,7 @@ class ReloadingServicesTest {
 
     /** Services over {@code data} that look at its pointer whenever {@code clock} passed the next check. */
     private static Supplier<Services> reloading(DataDirectory data, AtomicLong clock) throws Exception {
-        return new ReloadingServices(data, App.services(null, data), App::syncedServices, clock::get,
+        return new ReloadingServices(data, App.of(null, data.root()).services(), App::synced, clock::get,
                 ReloadingServices.CHECK_EVERY_NANOS);
     }
 
@@ -73,7 +73,7 @@ class ReloadingServicesTest {
     @Test
     void withDocsGivenTheCorpusIsFixed() throws Exception {
         DataDirectory data = new DataDirectory(temp.resolve("data"));
-        Supplier<Services> services = App.reloadingServices(McpTestServer.fixtureDir(), data);
+        Supplier<Services> services = App.of(McpTestServer.fixtureDir(), data.root()).liveServices();
         Services first = services.get();
         sync(data, new CorpusSync.Request(null, McpTestServer.fixtureDir(), null, null, 10, 25));
         assertThat(services.get()).isSameAs(first);

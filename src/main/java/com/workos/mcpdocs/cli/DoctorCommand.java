@@ -1,9 +1,8 @@
 package com.workos.mcpdocs.cli;
 
-import com.workos.mcpdocs.App;
+import com.workos.mcpdocs.library.StoredCorpus;
 import com.workos.mcpdocs.search.PrebuiltIndex;
 import com.workos.mcpdocs.service.Services;
-import com.workos.mcpdocs.library.StoredCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -41,7 +40,7 @@ final class DoctorCommand implements Callable<Integer> {
                     healthy = false;
                 }
             }
-            Services services = App.services(parent.docs, parent.data());
+            Services services = parent.app().services();
             var corpus = services.corpus();
             System.out.println("Corpus:  " + corpus.info().describe());
             System.out.println("Pages:   " + corpus.pages().size() + ", changelog packages: " + corpus.changelogs().size()

@@ -1,15 +1,11 @@
 package com.workos.mcpdocs.cli;
 
 import com.workos.mcpdocs.App;
-import com.workos.mcpdocs.IdleTime;
-import com.workos.mcpdocs.corpus.CorpusInfo;
 import com.workos.mcpdocs.http.DocsHttpServer;
 import com.workos.mcpdocs.http.HttpOptions;
 import com.workos.mcpdocs.library.DataDirectory;
 import com.workos.mcpdocs.mcp.DocsMcpServer;
-import com.workos.mcpdocs.mcp.Handshake;
 import com.workos.mcpdocs.mcp.Version;
-import com.workos.mcpdocs.mcp.stdio.ResilientStdioTransportProvider;
 import com.workos.mcpdocs.service.DocsRequest;
 import com.workos.mcpdocs.service.Calls;
 import com.workos.mcpdocs.service.CorpusUnavailableException;
@@ -18,17 +14,11 @@ import com.workos.mcpdocs.service.Limit;
 import com.workos.mcpdocs.service.NotFoundException;
 import com.workos.mcpdocs.service.SearchService;
 import com.workos.mcpdocs.service.Services;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.server.McpSyncServer;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,22 +60,27 @@ public final class Main implements Callable<Integer> {
         return DataDirectory.resolve(dataDir);
     }
 
+    /** The application over the corpus these options choose. */
+    App app() throws IOException {
+        return App.of(docs, dataDir);
+    }
+
     public static void main(String[] args) {
+        int code;
         if (args.length == 0) {
-            // How MCP clients start the server: skip building the command line, which costs a noticeable part of
-            // start-up, and serve at once.
+            // How MCP clients start the server: no command line to build, serve at once.
             try {
-                serveStdio(null, DataDirectory.resolve(null));
-                return;
+                code = serveStdio(null, null);
             } catch (Exception e) {
                 System.err.println("error: " + e.getMessage());
-                System.exit(1);
+                code = 1;
             }
+        } else {
+            code = commandLine().execute(args);
         }
-        int code = commandLine().execute(args);
-        if (code != 0) {
-            System.exit(code);
-        }
+        // Whatever threads are left (a request still running after the drain), the process ends with its input.
+        System.out.flush();
+        System.exit(code);
     }
 
     /** Commands that answer a person and finish: their normal run prints no log lines. */
@@ -112,45 +107,12 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return serveStdio(docs, data());
+        return serveStdio(docs, dataDir);
     }
 
-    static int serveStdio(Path docs, DataDirectory data) throws IOException, InterruptedException {
-        App.checkDocsDir(docs);
-        CountDownLatch closed = new CountDownLatch(1);
-        InputStream stdin = new FilterInputStream(System.in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b < 0) {
-                    closed.countDown();
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n < 0) {
-                    closed.countDown();
-                }
-                return n;
-            }
-        };
-        CorpusInfo corpus = App.describe(docs, data);
-        // The transport answers initialize on its own thread while the protocol stack is built here.
-        ResilientStdioTransportProvider transport = new ResilientStdioTransportProvider(McpJsonDefaults::getMapper,
-                stdin, System.out, Handshake.of(corpus));
-        // The corpus and index load meanwhile: initialize is answered without them, the first tool call waits.
-        // Background work (the search warm-up, listing pages as resources) waits for quiet times between calls.
-        IdleTime idle = new IdleTime();
-        Supplier<Services> services = App.servicesInBackground(docs, data, idle);
-        McpSyncServer server = DocsMcpServer.create(services, corpus, transport, idle::awaitQuiet);
-        // This thread has nothing else to do until stdin closes: it sets up what writing a first result needs.
-        DocsMcpServer.prepareAnswers(McpJsonDefaults.getMapper());
-        Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));
-        closed.await();
-        server.closeGracefully();
+    /** Serves MCP over stdin and stdout until stdin ends. */
+    static int serveStdio(Path docs, Path dataDir) throws IOException, InterruptedException {
+        App.of(docs, dataDir).serveStdio(System.in, System.out);
         return 0;
     }
 
@@ -196,15 +158,13 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             if (!http) {
-                return serveStdio(parent.docs, parent.data());
+                return serveStdio(parent.docs, parent.dataDir);
             }
             String bearer = token != null ? token : System.getenv(HttpOptions.TOKEN_ENV);
             HttpOptions options = new HttpOptions(host, port, bearer, allowHosts, allowOrigins, maxBody, rateLimit,
                     java.time.Duration.ofSeconds(30));
             // Replicas and long-running servers follow syncs of the data directory without a restart.
-            // Its search is compiled in the quiet times before and between requests (see App.warmingUp).
-            DocsHttpServer server = DocsHttpServer.start(App.warmingUp(App.reloadingServices(parent.docs,
-                    parent.data())), options);
+            DocsHttpServer server = parent.app().serveHttp(options);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "http-shutdown"));
             System.err.println("Serving MCP at " + server.baseUrl() + DocsHttpServer.MCP_PATH);
             server.join();
@@ -240,7 +200,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             return print(() -> {
                 int max = Limit.SEARCH_RESULTS.check(maxResults, "--max-results");
-                Services services = App.services(parent.docs, parent.data()).forCommandLine();
+                Services services = parent.app().services().forCommandLine();
                 String query = String.join(" ", words);
                 if (explain) {
                     StringBuilder out = new StringBuilder();
@@ -281,7 +241,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Services services = App.services(parent.docs, parent.data()).forCommandLine();
+            Services services = parent.app().services().forCommandLine();
             return print(() -> services.docs().read(new DocsRequest(path == null ? "" : path, language, section,
                     DocsService.MAX_MAX_LENGTH, null)));
         }
@@ -304,7 +264,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Services services = App.services(parent.docs, parent.data()).forCommandLine();
+            Services services = parent.app().services().forCommandLine();
             return print(() -> services.api().lookup(String.join(" ", name), language));
         }
     }
@@ -330,7 +290,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             return print(() -> {
                 Limit.CHANGELOG_ENTRIES.check(limit, "--limit");
-                Services services = App.services(parent.docs, parent.data()).forCommandLine();
+                Services services = parent.app().services().forCommandLine();
                 return pkg == null ? services.changelogs().packages() : services.changelogs().entries(pkg, limit, since);
             });
         }

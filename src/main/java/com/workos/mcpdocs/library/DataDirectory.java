@@ -1,5 +1,6 @@
 package com.workos.mcpdocs.library;
 
+import com.workos.mcpdocs.source.ContentBudget;
 import com.workos.mcpdocs.source.ContentTree;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -92,14 +93,6 @@ public final class DataDirectory {
 
     public Path root() {
         return root;
-    }
-
-    /**
-     * Where a server keeps an on-disk copy of the search index embedded in its jar, to open it memory-mapped at the
-     * next start instead of reading it out of the jar (regenerable: deleting the folder costs one slower start).
-     */
-    public Path embeddedIndexCopies() {
-        return root.resolve("embedded-index");
     }
 
     /** The corpus folder {@code current} names, when there is one and it is complete. */

@@ -9,18 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import java.util.zip.CRC32C;
-import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
-import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,145 +37,7 @@ public final class PrebuiltIndex {
     /** The folder of the index's files (in the jar and in a copy). */
     private static final String FILES = "files";
 
-    /** The embedded index in memory, read ahead by {@link #prefetchEmbedded()}; taken by the first open. */
-    private static volatile CompletableFuture<Directory> prefetched;
-
     private PrebuiltIndex() {
-    }
-
-    /**
-     * Starts opening the index embedded in the jar, and loading Lucene's codec, on a thread of its own: a server
-     * that starts does this while the corpus loads instead of after it. The first time, the index is read from the
-     * jar into memory and then copied into a folder under {@code copies} (when that is not {@code null} and can be
-     * written); later starts open that copy memory-mapped, so nothing is inflated or copied and only the parts a
-     * search reads are paged in.
-     */
-    public static void prefetchEmbedded(Path copies) {
-        CompletableFuture<Directory> directories = new CompletableFuture<>();
-        prefetched = directories;
-        Thread thread = new Thread(() -> {
-            try {
-                Codec.getDefault();
-                InputStream in = PrebuiltIndex.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + PROPERTIES);
-                if (in == null) {
-                    directories.complete(null);
-                    return;
-                }
-                Properties props = properties(in);
-                Path copy = copies == null ? null : copies.resolve(copyName(props));
-                Directory onDisk = copy == null ? null : openCopy(copy, props);
-                if (onDisk != null) {
-                    directories.complete(onDisk);
-                    return;
-                }
-                Directory inMemory = readEmbedded(props);
-                directories.complete(inMemory);
-                if (copy != null) {
-                    saveCopy(inMemory, props, copy);
-                }
-            } catch (IOException | RuntimeException e) {
-                directories.complete(null);
-            }
-        }, "index-prefetch");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Waits for and takes what {@link #prefetchEmbedded} opened (for tests). */
-    static Directory prefetchedForTest() {
-        CompletableFuture<Directory> ahead = prefetched;
-        prefetched = null;
-        return ahead == null ? null : ahead.join();
-    }
-
-    /**
-     * The folder name of the on-disk copy of the index {@code props} describe: from its fingerprint and its files,
-     * since two builds of one corpus may name their segments differently.
-     */
-    static String copyName(Properties props) {
-        CRC32C crc = new CRC32C();
-        for (String key : new java.util.TreeSet<>(props.stringPropertyNames())) {
-            crc.update((key + "=" + props.getProperty(key) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        return "index-" + Long.toHexString(crc.getValue());
-    }
-
-    /** Whether {@code copy} holds the properties {@code props} and every file they list. */
-    private static boolean isCompleteCopy(Path copy, Properties props) throws IOException {
-        Path marker = copy.resolve(PROPERTIES);
-        if (!Files.isRegularFile(marker)) {
-            return false;
-        }
-        Properties saved = properties(Files.newInputStream(marker));
-        for (String key : props.stringPropertyNames()) {
-            if (!props.getProperty(key).equals(saved.getProperty(key))) {
-                return false;
-            }
-        }
-        for (String file : props.getProperty(FILES, "").split(",")) {
-            if (!file.isEmpty() && !Files.isRegularFile(copy.resolve(FILES).resolve(file))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The copy, memory-mapped, when {@code copy} is a complete copy of the index {@code props} describe. */
-    private static Directory openCopy(Path copy, Properties props) {
-        try {
-            if (!isCompleteCopy(copy, props)) {
-                return null;
-            }
-            Directory dirs = FSDirectory.open(copy.resolve(FILES));
-            log.debug("Opened the copy of the embedded search index in {}", copy);
-            return dirs;
-        } catch (IOException | RuntimeException e) {
-            log.debug("Cannot open the copy of the embedded search index in {}: {}", copy, e.toString());
-            return null;
-        }
-    }
-
-    /**
-     * Writes the index in {@code dirs} into {@code copy}: into a folder of its own first, moved into place when
-     * complete (its properties last), so a copy that exists is whole. Copies of other indexes (older builds) are
-     * removed. A folder that cannot be written only means the next start reads the jar again.
-     */
-    private static void saveCopy(Directory dir, Properties props, Path copy) {
-        Path parent = copy.getParent();
-        Path temp = parent.resolve(".partial-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-        try {
-            Files.createDirectories(parent);
-            try (Directory files = FSDirectory.open(Files.createDirectories(temp.resolve(FILES)))) {
-                for (String file : dir.listAll()) {
-                    files.copyFrom(dir, file, file, IOContext.DEFAULT);
-                }
-            }
-            try (OutputStream out = Files.newOutputStream(temp.resolve(PROPERTIES))) {
-                props.store(out, "a copy of the search index embedded in the jar");
-            }
-            if (isCompleteCopy(copy, props)) {
-                // Another server made the same copy meanwhile.
-                IOUtils.rm(temp);
-                return;
-            }
-            // A folder of this name that is not complete is broken (a file lost): it makes way for the new copy.
-            IOUtils.rm(copy);
-            Files.move(temp, copy, StandardCopyOption.ATOMIC_MOVE);
-            log.debug("Copied the embedded search index to {}", copy);
-            try (Stream<Path> others = Files.list(parent)) {
-                for (Path other : others.filter(p -> !p.equals(copy)).toList()) {
-                    IOUtils.rm(other);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Another server may have made the same copy first; either way the next start finds one or reads the jar.
-            log.debug("Did not copy the embedded search index to {}: {}", copy, e.toString());
-            try {
-                IOUtils.rm(temp);
-            } catch (IOException ignored) {
-                // nothing more to do
-            }
-        }
     }
 
     /**
@@ -277,33 +134,13 @@ public final class PrebuiltIndex {
     }
 
     private static Optional<SearchIndex> fromResources(Corpus corpus) throws IOException {
-        ClassLoader loader = PrebuiltIndex.class.getClassLoader();
-        InputStream in = loader.getResourceAsStream(RESOURCE_DIR + PROPERTIES);
-        CompletableFuture<Directory> ahead = prefetched;
-        prefetched = null;
+        InputStream in = PrebuiltIndex.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + PROPERTIES);
         if (in == null) {
             return Optional.empty();
         }
         Properties props = properties(in);
         if (!fingerprint(corpus).equals(props.getProperty("fingerprint"))) {
             return Optional.empty();
-        }
-        Directory dirs = ahead == null ? null : ahead.join();
-        if (dirs != null) {
-            try {
-                return Optional.of(new SearchIndex(corpus, dirs));
-            } catch (IOException | RuntimeException e) {
-                // A damaged copy on disk: the jar still has the index, and the next start makes a new copy.
-                log.warn("The copy of the search index could not be opened ({}); reading the one in the jar",
-                        e.toString());
-                if (dirs instanceof FSDirectory onDisk) {
-                    try {
-                        IOUtils.rm(onDisk.getDirectory().getParent());
-                    } catch (IOException ignored) {
-                        // the next start finds it damaged again and reads the jar
-                    }
-                }
-            }
         }
         return Optional.of(new SearchIndex(corpus, readEmbedded(props)));
     }

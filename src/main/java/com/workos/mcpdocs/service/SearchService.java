@@ -20,14 +20,6 @@ public final class SearchService {
     }
 
     /**
-     * Sets up what every query's analysis needs the first time (the stemmer's dictionary, the analyzers), so a
-     * server can do it while its client is still connecting. Optional: the first search does it otherwise.
-     */
-    public void prepare() {
-        index.prepare();
-    }
-
-    /**
      * Runs searches that get the search compiled before a client's first query, each one up to its Markdown
      * answer, while {@code next} answers true (asked before each search; it may wait for the server to be idle).
      * Later searches find none of their data cached: only the code is ready.

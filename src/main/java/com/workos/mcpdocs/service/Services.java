@@ -2,25 +2,16 @@ package com.workos.mcpdocs.service;
 
 import com.workos.mcpdocs.corpus.Corpus;
 import com.workos.mcpdocs.render.PageRenderer;
-import com.workos.mcpdocs.search.PrebuiltIndex;
+import com.workos.mcpdocs.search.SearchIndex;
 
 /**
- * The plain-Java services behind the MCP tools, the command line and the tests, wired from one corpus.
+ * The plain-Java services behind the MCP tools, the command line and the tests, wired from one corpus and its index.
  */
 public record Services(Corpus corpus, DocsService docs, SearchService search, ChangelogService changelogs,
                        ExamplesService examples, ApiService api) {
 
-    /** Wires every service over {@code corpus}. */
-    public static Services of(Corpus corpus) {
-        return of(corpus, PrebuiltIndex.openOrBuild(corpus));
-    }
-
-    /** Wires every service over {@code corpus}, opening the index a sync wrote to {@code indexDir} when it matches. */
-    public static Services of(Corpus corpus, java.nio.file.Path indexDir) {
-        return of(corpus, PrebuiltIndex.openOrBuild(corpus, indexDir));
-    }
-
-    private static Services of(Corpus corpus, com.workos.mcpdocs.search.SearchIndex index) {
+    /** Wires every service over {@code corpus} and its search {@code index}. */
+    public static Services of(Corpus corpus, SearchIndex index) {
         PageRenderer renderer = PageRenderer.of(corpus);
         return new Services(corpus, new DocsService(corpus, renderer), new SearchService(index),
                 new ChangelogService(corpus), new ExamplesService(corpus), new ApiService(corpus, renderer));

@@ -92,7 +92,7 @@ public record ContentTree(String origin, Map<String, byte[]> files, Map<String, 
      * absolute, no backslash or NUL. Archives (a tarball, the stored corpus) name files freely; only such names may
      * become paths of the corpus.
      */
-    static boolean isPlainRelative(String name) {
+    public static boolean isPlainRelative(String name) {
         if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.indexOf('\0') >= 0) {
             return false;
         }

@@ -48,7 +48,7 @@ class FuzzTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Services services = App.services(McpTestServer.fixtureDir());
+        Services services = App.of(McpTestServer.fixtureDir(), null).services();
         server = DocsHttpServer.start(() -> services, HttpOptions.loopback(0));
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }

@@ -63,7 +63,7 @@ class PathTraversalTest {
         Files.writeString(root.resolve("secret.mdx"), "---\ntitle: " + SECRET + "\n---\n" + SECRET);
         Files.writeString(docs.resolve("secret.txt"), SECRET);
         stdio = McpTestServer.withDocs(docs);
-        Services services = App.services(docs);
+        Services services = App.of(docs, null).services();
         http = DocsHttpServer.start(() -> services, HttpOptions.loopback(0));
         httpClient = McpClient.sync(HttpClientStreamableHttpTransport.builder(http.baseUrl())
                         .endpoint(DocsHttpServer.MCP_PATH).jsonMapper(McpJsonDefaults.getMapper()).build())

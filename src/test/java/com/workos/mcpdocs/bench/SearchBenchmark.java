@@ -40,7 +40,7 @@ public class SearchBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        services = App.services(null);
+        services = App.of(null, null).services();
         queries = new ArrayList<>();
         JsonMapper json = JsonMapper.builder().build();
         String files = System.getProperty("bench.queries", "../shared/eval/dev-queries.jsonl,../shared/eval/dev-hard-queries.jsonl");

@@ -29,7 +29,7 @@ final class HttpTestServer implements AutoCloseable {
     static synchronized Services fixture() {
         if (fixtureServices == null) {
             try {
-                fixtureServices = App.services(McpTestServer.fixtureDir());
+                fixtureServices = App.of(McpTestServer.fixtureDir(), null).services();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -50,7 +50,7 @@ class CorpusSyncTest {
         assertThat(data().current()).contains(result.dir());
         assertThat(result.dir().resolve("index/index.properties")).isRegularFile();
 
-        Services services = App.services(null, data());
+        Services services = App.of(null, data().root()).services();
         assertThat(services.corpus().info().origin()).startsWith("synced folder ");
         assertThat(services.corpus().pages()).hasSize(result.pages());
         assertThat(services.docs().read("")).contains("synced folder", "2026-03-04");
@@ -82,7 +82,7 @@ class CorpusSyncTest {
             assertThat(data().current()).as("after a failure at step %d", step).contains(first);
             assertThat(load(first).pagesByPath().keySet()).isEqualTo(before.pagesByPath().keySet());
         }
-        assertThat(App.services(null, data()).corpus().pagesByPath().keySet())
+        assertThat(App.of(null, data().root()).services().corpus().pagesByPath().keySet())
                 .isEqualTo(before.pagesByPath().keySet());
     }
 
@@ -96,7 +96,7 @@ class CorpusSyncTest {
         Files.writeString(data().root().resolve("current.tmp"), "20990101T000000000Z-9.9");
 
         assertThat(data().current()).contains(first);
-        assertThat(App.services(null, data()).corpus().info().origin()).startsWith("synced folder ");
+        assertThat(App.of(null, data().root()).services().corpus().info().origin()).startsWith("synced folder ");
 
         Path second = sync(SyncProgress.NONE).run(new CorpusSync.Request(null, null, SyncFixtures.monorepo(),
                 null, 10, 25)).dir();

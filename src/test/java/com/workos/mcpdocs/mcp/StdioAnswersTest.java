@@ -2,15 +2,14 @@ package com.workos.mcpdocs.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.workos.mcpdocs.McpTestServer;
-import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.service.Services;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -24,9 +23,7 @@ class StdioAnswersTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void everyAnswerIsOneLineOfValidUtf8JsonWhateverTheTextHolds() throws Exception {
-        Services services = Services.of(McpTestServer.fixtureCorpus());
-        CorpusInfo corpus = services.corpus().info();
+    void everyAnswerIsOneLineOfValidUtf8JsonWhateverTheTextHolds(@TempDir Path data) throws Exception {
         String requests = """
                 {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
                 "capabilities":{},"clientInfo":{"name":"c","version":"1"}}}
@@ -41,7 +38,7 @@ class StdioAnswersTest {
                 "arguments":{"query":"\\udbff\\udbff"}}}
                 """;
         Map<Integer, JsonNode> answers = new HashMap<>();
-        try (StdioSession session = new StdioSession(services, corpus)) {
+        try (StdioSession session = new StdioSession(data)) {
             session.send(requests);
             while (answers.size() < 5) {
                 byte[] line = session.next(30);

@@ -2,9 +2,9 @@ package com.workos.mcpdocs.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.workos.mcpdocs.McpTestServer;
-import com.workos.mcpdocs.service.Services;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -14,9 +14,8 @@ class StdioBadMessagesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void tooDeepJsonAndNonObjectArgumentsGetAnswersThatSayWhatToDo() throws Exception {
-        Services services = Services.of(McpTestServer.fixtureCorpus());
-        try (StdioSession session = new StdioSession(services, services.corpus().info())) {
+    void tooDeepJsonAndNonObjectArgumentsGetAnswersThatSayWhatToDo(@TempDir Path data) throws Exception {
+        try (StdioSession session = new StdioSession(data)) {
             session.send("""
                     {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
                     "capabilities":{},"clientInfo":{"name":"c","version":"1"}}}

@@ -1,37 +1,34 @@
 package com.workos.mcpdocs.mcp;
 
-import com.workos.mcpdocs.corpus.CorpusInfo;
-import com.workos.mcpdocs.mcp.stdio.ResilientStdioTransportProvider;
-import com.workos.mcpdocs.service.Services;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.server.McpSyncServer;
+import com.workos.mcpdocs.App;
+import com.workos.mcpdocs.McpTestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
- * The stdio server in this process, without the answer to {@code initialize} that a server started from the command
- * line writes early: the client's side of its stdin, and its stdout line by line, as a client would read it.
+ * The stdio server in this process, built by the composition root as {@code main} builds it, over the fixture corpus:
+ * the client's side of its stdin, and its stdout line by line, as a client would read it.
  */
 public final class StdioSession implements AutoCloseable {
 
     private final PipedOutputStream client = new PipedOutputStream();
     private final BlockingQueue<byte[]> lines = new LinkedBlockingQueue<>();
-    private final McpSyncServer server;
+    private final Thread server;
 
-    public StdioSession(Services services, CorpusInfo corpus) throws IOException {
-        this(services, corpus, null);
+    /** A server over the fixture corpus ({@code data}: an empty data directory). */
+    public StdioSession(Path data) throws IOException {
+        this(App.of(McpTestServer.fixtureDir(), data));
     }
 
-    /** @param quiet what the server waits for before it lists the pages as resources ({@code null}: its default) */
-    public StdioSession(Services services, CorpusInfo corpus, BooleanSupplier quiet) throws IOException {
+    public StdioSession(App app) throws IOException {
         PipedInputStream stdin = new PipedInputStream(client, 1 << 16);
         OutputStream stdout = new OutputStream() {
             private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -46,8 +43,15 @@ public final class StdioSession implements AutoCloseable {
                 }
             }
         };
-        server = DocsMcpServer.create(() -> services, corpus,
-                new ResilientStdioTransportProvider(McpJsonDefaults.getMapper(), stdin, stdout), quiet);
+        server = new Thread(() -> {
+            try {
+                app.serveStdio(stdin, stdout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stdio-session");
+        server.setDaemon(true);
+        server.start();
     }
 
     /** Writes {@code text} (whole lines) to the server's stdin. */
@@ -68,8 +72,8 @@ public final class StdioSession implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() throws IOException, InterruptedException {
         client.close();
-        server.closeGracefully();
+        server.join(15_000);
     }
 }

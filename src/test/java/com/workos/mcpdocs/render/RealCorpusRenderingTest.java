@@ -6,7 +6,6 @@ import com.workos.mcpdocs.RealCorpus;
 import com.workos.mcpdocs.App;
 import com.workos.mcpdocs.corpus.ApiEntry;
 import com.workos.mcpdocs.corpus.Page;
-import com.workos.mcpdocs.library.EmbeddedCorpus;
 import com.workos.mcpdocs.service.DocsRequest;
 import com.workos.mcpdocs.service.Services;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ class RealCorpusRenderingTest {
     @BeforeAll
     static void load() throws Exception {
         RealCorpus.assumePresent();
-        services = App.services(null);
+        services = App.of(null, null).services();
         renderer = PageRenderer.of(services.corpus());
     }
 

@@ -24,7 +24,7 @@ public final class RenderReport {
 
     public static void main(String[] args) throws Exception {
         var embedded = EmbeddedCorpus.open().orElseThrow(() -> new IllegalStateException("no embedded corpus"));
-        Services services = App.services(null);
+        Services services = App.of(null, null).services();
         Map<String, byte[]> files = embedded.tree().files();
         PageRenderer renderer = PageRenderer.of(services.corpus());
         List<Double> ratios = new ArrayList<>();

@@ -1,6 +1,6 @@
 package com.workos.mcpdocs.search;
 
-import com.workos.mcpdocs.App;
+import com.workos.mcpdocs.RealCorpus;
 import com.workos.mcpdocs.corpus.ApiEntry;
 import com.workos.mcpdocs.corpus.ApiReference;
 import com.workos.mcpdocs.corpus.Corpus;
@@ -29,7 +29,7 @@ public final class CheckSetGenerator {
     private static final int STEP = 4;
 
     public static void main(String[] args) throws Exception {
-        Corpus corpus = App.loadCorpus(null);
+        Corpus corpus = RealCorpus.load();
         PageRenderer renderer = PageRenderer.of(corpus);
         List<Page> pages = new ArrayList<>(corpus.pages());
         Map<String, Integer> headingPages = new HashMap<>();

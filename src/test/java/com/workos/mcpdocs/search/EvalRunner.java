@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EvalRunner {
 
     public static void main(String[] args) throws Exception {
-        Services services = App.services(null);
+        Services services = App.of(null, null).services();
         JsonMapper json = JsonMapper.builder().build();
         for (String file : args) {
             Map<String, double[]> byKind = new TreeMap<>();

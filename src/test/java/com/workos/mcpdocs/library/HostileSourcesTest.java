@@ -1,5 +1,10 @@
-package com.workos.mcpdocs.source;
+package com.workos.mcpdocs.library;
 
+import com.workos.mcpdocs.source.ContentTree;
+import com.workos.mcpdocs.source.MonorepoSource;
+import com.workos.mcpdocs.source.NpmPackageFetcher;
+import com.workos.mcpdocs.source.SyncFixtures;
+import com.workos.mcpdocs.source.SyncProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
