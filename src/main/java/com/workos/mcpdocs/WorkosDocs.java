@@ -70,7 +70,7 @@ public final class WorkosDocs {
 
     /** The MCP tools ({@code workos_search}, {@code workos_docs}...) to register on another MCP server. */
     public List<SyncToolSpecification> tools() {
-        return new DocsTools(() -> services).all();
+        return DocsMcpServer.syncTools(new DocsTools(() -> services).definitions());
     }
 
     /** Runs the complete server (tools, instructions, identity) on a transport; it serves until closed. */

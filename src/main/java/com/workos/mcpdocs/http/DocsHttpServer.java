@@ -1,6 +1,6 @@
 package com.workos.mcpdocs.http;
 
-import com.workos.mcpdocs.mcp.StatelessDocsServer;
+import com.workos.mcpdocs.mcp.DocsMcpServer;
 import com.workos.mcpdocs.service.Services;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
@@ -72,7 +72,7 @@ public final class DocsHttpServer implements AutoCloseable {
                 .maxRequestSize(options.maxBodyBytes())
                 .securityValidator(new HostAndOrigin(options, connector::getLocalPort))
                 .build();
-        McpStatelessSyncServer mcp = StatelessDocsServer.create(services, transport);
+        McpStatelessSyncServer mcp = DocsMcpServer.createStateless(services, transport);
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");

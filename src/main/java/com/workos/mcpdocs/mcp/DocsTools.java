@@ -11,7 +11,6 @@ import com.workos.mcpdocs.service.NotFoundException;
 import com.workos.mcpdocs.service.PathNormalizer;
 import com.workos.mcpdocs.service.SearchService;
 import com.workos.mcpdocs.service.Services;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
@@ -64,16 +63,6 @@ public final class DocsTools {
     /** All tools. */
     public List<ToolDefinition> definitions() {
         return List.of(search(), docs(), examples(), changelogs(), api());
-    }
-
-    /** All tools as specifications for a (stateful) sync server. */
-    public List<SyncToolSpecification> all() {
-        return definitions().stream()
-                .map(d -> SyncToolSpecification.builder()
-                        .tool(d.tool())
-                        .callHandler((exchange, request) -> d.handler().apply(request.arguments()))
-                        .build())
-                .toList();
     }
 
     private Services services() {
