@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 public final class DocsMcpServer {
 
     public static final String NAME = Handshake.NAME;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocsMcpServer.class);
 
     private DocsMcpServer() {
     }
@@ -159,6 +160,10 @@ public final class DocsMcpServer {
             try {
                 return resources.all();
             } catch (CorpusUnavailableException e) {
+                return List.of();
+            } catch (RuntimeException e) {
+                // A page the list cannot describe must not keep the server from starting: its tools still work.
+                log.warn("The pages are not listed as resources: {}", e.toString());
                 return List.of();
             }
         }

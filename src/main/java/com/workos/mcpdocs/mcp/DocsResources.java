@@ -44,7 +44,7 @@ public final class DocsResources {
         for (Page page : services.corpus().pagesByPath().values()) {
             resources.add(Resource.builder()
                     .uri(DOCS_PREFIX + page.path())
-                    .name(page.path())
+                    .name(page.path().isEmpty() ? "index" : page.path())
                     .title(page.title())
                     .description(page.description() == null || page.description().isBlank()
                             ? "WorkOS docs: " + page.title() : page.description())

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.McpTestServer;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -55,10 +54,12 @@ class StdioStartTest {
     void aPageThatRunsTheLoaderOutOfMemoryLeavesAServerThatAnswersAndEnds() throws Exception {
         Path docs = Files.createDirectories(temp.resolve("corpus/docs"));
         Files.writeString(docs.resolve("index.mdx"), "---\ntitle: Home\n---\n\nSingle sign-on.\n");
-        try (RandomAccessFile huge = new RandomAccessFile(docs.resolve("huge.mdx").toFile(), "rw")) {
-            huge.setLength(256L << 20); // sparse: no disk used, but more than the heap allowed below
+        // Each page within the size a content file may have, together more than the heap allowed below.
+        String page = "---\ntitle: Big\n---\n\n" + "Words of a big page. ".repeat(45_000) + "\n";
+        for (int i = 0; i < 40; i++) {
+            Files.writeString(docs.resolve("big-" + i + ".mdx"), page);
         }
-        try (RawStdioServer server = new RawStdioServer(temp.resolve("corpus"), temp.resolve("data"), "-Xmx64m")) {
+        try (RawStdioServer server = new RawStdioServer(temp.resolve("corpus"), temp.resolve("data"), "-Xmx40m")) {
             assertThat(server.initialize(1)).as("stderr: %s", server.stderr()).isNotNull();
             server.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
                     + "\"workos_search\",\"arguments\":{\"query\":\"single sign-on\"}}}",
