@@ -78,7 +78,7 @@ class CliTest {
         assertThat(DoctorCommand.startup(List.of("-XX:AOTCache=" + dir.resolve("gone.aot")), "sharing"))
                 .startsWith("AOT cache ").contains("is missing");
         assertThat(DoctorCommand.startup(List.of("-Xmx1g"), "mixed mode, sharing")).startsWith("no archive")
-                .contains("self-contained image");
+                .contains("self-contained image built with a JDK 25+");
     }
 
     @Test
