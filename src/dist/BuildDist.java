@@ -45,11 +45,14 @@ public final class BuildDist {
     /** The npm package name; the runtime packages are named {@code NPM_NAME-OS-ARCH}. */
     static final String NPM_NAME = "workos-mcp-docs-server-java";
     /**
-     * Modules no class names, so jdeps cannot see them: the jar's own corpus is read as a zip file system
-     * (jdk.zipfs), Lucene maps its index with sun.misc.Unsafe (jdk.unsupported), and TLS to an HTTPS feed needs the
-     * elliptic-curve ciphers (jdk.crypto.ec).
+     * Modules that are only looked up at run time, so jdeps cannot see them: Lucene reads the JVM's settings through
+     * com.sun.management (jdk.management; without it, it warns on stderr at every start and guesses object sizes)
+     * and unmaps its index files with sun.misc.Unsafe on JDK 17-20 (jdk.unsupported); TLS to an HTTPS feed uses the
+     * elliptic-curve ciphers (jdk.crypto.ec, JDK 17-21); jar: URIs open as zip file systems (jdk.zipfs), as Jetty's
+     * resource factory does.
      */
-    static final List<String> RUNTIME_ONLY_MODULES = List.of("jdk.zipfs", "jdk.unsupported", "jdk.crypto.ec");
+    static final List<String> RUNTIME_ONLY_MODULES = List.of("jdk.management", "jdk.unsupported", "jdk.crypto.ec",
+            "jdk.zipfs");
     /**
      * jdeps lists java.desktop (11 MiB of the runtime) for Jetty's class-loader leak preventers and bean
      * introspection listener, which the server never installs, and Jackson's optional java.beans annotations,
