@@ -157,7 +157,8 @@ public final class DocsPrompts {
     private String related(String query) {
         List<SearchHit> hits;
         try {
-            hits = current.get().search().search(query, RELATED_PAGES, null).hits();
+            // hits are sections: several may come from one page, which is listed once
+            hits = current.get().search().search(query, RELATED_PAGES * 3, null).hits();
         } catch (com.workos.mcpdocs.service.CorpusUnavailableException e) {
             return e.getMessage() + "\n";
         }
@@ -165,7 +166,11 @@ public final class DocsPrompts {
             return "The docs search found no page for this directly; start with workos_search.\n";
         }
         StringBuilder out = new StringBuilder("Pages that look relevant:\n");
+        java.util.Set<String> listed = new java.util.HashSet<>();
         for (SearchHit hit : hits) {
+            if (listed.size() == RELATED_PAGES || !listed.add(hit.path())) {
+                continue;
+            }
             out.append("- ").append(hit.path()).append(" (").append(hit.title()).append(") ").append(hit.url())
                     .append('\n');
         }

@@ -94,8 +94,9 @@ public final class ExamplesService {
     }
 
     private static NotFoundException absentLanguage(String what, String language, List<String> available) {
+        // the message lists them: as "closest matches" as well they would be said twice
         return new NotFoundException(what + " in '" + language + "'. Languages with examples: "
-                + String.join(", ", available) + ".", available);
+                + String.join(", ", available) + ".", List.of());
     }
 
     /**
@@ -125,7 +126,7 @@ public final class ExamplesService {
             selected = examples.stream().filter(e -> normalizeLanguage(e.language()).equals(wanted)).toList();
             if (selected.isEmpty()) {
                 throw new NotFoundException("Group '" + name + "' has no " + language + " examples. Languages here: "
-                        + String.join(", ", languages(examples).keySet()) + ".", List.copyOf(languages(examples).keySet()));
+                        + String.join(", ", languages(examples).keySet()) + ".", List.of());
             }
         }
         StringBuilder out = new StringBuilder("# Code examples: ").append(name).append("\n\n");
@@ -232,7 +233,7 @@ public final class ExamplesService {
     static String normalizeLanguage(String language) {
         String l = language.strip().toLowerCase(Locale.ROOT);
         return switch (l) {
-            case "", "plain", "text", "txt" -> "text";
+            case "", "plain", "text", "txt", "plaintext" -> "text";
             case "js", "javascript", "node", "jsx", "mjs" -> "javascript";
             case "ts", "typescript", "tsx" -> "typescript";
             case "py", "python" -> "python";

@@ -91,4 +91,17 @@ class RealCorpusToolsTest {
         }
         assertThat(followed).isPositive();
     }
+
+    @Test
+    void anIntegrationPlanListsEachRelatedPageOnceAndNoExamplesThatDoNotExist() {
+        var prompt = server.client().getPrompt(new io.modelcontextprotocol.spec.McpSchema.GetPromptRequest(
+                DocsPrompts.INTEGRATION_PLAN, Map.of("feature", "SSO", "language", "python")));
+        String text = ((io.modelcontextprotocol.spec.McpSchema.TextContent) prompt.messages().get(0).content()).text();
+        List<String> pages = text.lines().filter(l -> l.startsWith("- ")).map(l -> l.split(" ")[1]).toList();
+        assertThat(pages).hasSize(5).doesNotHaveDuplicates();
+        assertThat(text).doesNotContain("workos_examples (language: python)");
+        var examples = server.call("workos_examples", Map.of("language", "ruby"));
+        assertThat(text(examples)).contains("Languages with examples: ").doesNotContain("Closest matches")
+                .doesNotContain("plaintext");
+    }
 }
