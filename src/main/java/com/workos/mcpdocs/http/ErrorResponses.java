@@ -12,6 +12,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Turns the SDK servlet's error answers into JSON-RPC errors. The SDK (2.1.0) answers a malformed message by
@@ -122,8 +124,11 @@ final class ErrorResponses extends HttpServletResponseWrapper {
         try {
             parsed = McpJsonDefaults.getMapper().readValue(body, Object.class);
         } catch (IOException | RuntimeException e) {
-            write(400, null, -32700, "Parse error: the request body is not valid JSON; send one JSON-RPC 2.0 "
-                    + "object such as {\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\"}.");
+            write(400, null, -32700, tooDeep(e) ? "Parse error: the request body nests deeper than "
+                    + StreamReadConstraints.defaults().getMaxNestingDepth() + " levels of arrays and objects, far "
+                    + "more than any MCP message needs; send it flatter." : "Parse error: the request body is not "
+                    + "valid JSON; send one JSON-RPC 2.0 object such as {\"jsonrpc\": \"2.0\", \"id\": 1, "
+                    + "\"method\": \"tools/list\"}.");
             return;
         }
         Map<?, ?> request = parsed instanceof Map<?, ?> map ? map : null;
@@ -140,6 +145,16 @@ final class ErrorResponses extends HttpServletResponseWrapper {
             write(status >= 500 ? 400 : status, id, -32600, "Invalid request: send one JSON-RPC 2.0 object with "
                     + "\"jsonrpc\": \"2.0\", a string \"method\" and, for requests, a string or number \"id\".");
         }
+    }
+
+    /** Whether a parse failed on Jackson's nesting limit rather than on the text's syntax. */
+    private static boolean tooDeep(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException && String.valueOf(t.getMessage()).contains("depth")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void write(int httpStatus, Object id, int code, String message) throws IOException {

@@ -192,6 +192,20 @@ class HttpSecurityTest {
         }
     }
 
+    @Test
+    void tooDeepJsonAndNonObjectArgumentsGetAnswersThatSayWhatToSend() throws Exception {
+        try (HttpTestServer server = new HttpTestServer(HttpOptions.loopback(0))) {
+            String deep = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":" + "[".repeat(600)
+                    + "]".repeat(600) + "}}";
+            assertThat(server.rawPost(server.localHost(), "", deep)).startsWith("HTTP/1.1 400")
+                    .contains("-32700", "nests deeper than 500 levels").doesNotContain("not valid JSON");
+            String array = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                    + "\"workos_search\",\"arguments\":[\"sso\"]}}";
+            assertThat(server.rawPost(server.localHost(), "", array)).contains("-32602", "arguments an object")
+                    .doesNotContain("Cannot deserialize", "jackson");
+        }
+    }
+
     /** Keeps trickling into {@code socket} until the server answers and closes it; returns the answer. */
     private static String readUntilClosed(java.net.Socket socket, HttpTestServer server) throws Exception {
         java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
