@@ -19,10 +19,22 @@ import org.apache.lucene.util.QueryBuilder;
 
 /**
  * What a query asks for, after analysis: its terms (some matched with typo tolerance), the synonyms it implies, and
- * a phrase to reward when its words appear close together. Turned into a Lucene query per index, with that index's
- * field weights.
+ * a phrase to reward when its words appear close together. Turned into a Lucene query per kind of document, with
+ * its field weights.
+ *
+ * @param synonymGroups the synonym groups the query mentions
+ * @param phrase        the whole query, rewarded where its words stand close together ({@code null}: too short or
+ *                      too long)
+ * @param quoted        phrases the user put in quotes: rewarded strongly when found nearly as written
+ * @param common        whether a weighting has a score of the term without the fields where it is common: a query
+ *                      of enough words reads that score instead
+ * @param stemmed       the query's words as English stems (provisioning meets provision), in the phrase field
+ * @param pairs         each two neighbouring words of the query (as terms of the phrase field), rewarded when they
+ *                      stand together in a text (display name)
  */
-final class QueryPlan {
+record QueryPlan(String text, List<TermClause> terms, List<SynonymGroup> synonymGroups, String phrase,
+                 List<String> quoted, BiPredicate<Fields.Weighting, String> common, List<String> stemmed,
+                 List<List<String>> pairs) {
 
     /** A synonym group counts as much as its best-matching phrase, at this weight. */
     static final float SYNONYM_WEIGHT = 0.4f;
@@ -60,11 +72,6 @@ final class QueryPlan {
         }
     }
 
-    private final String text;
-    private final List<TermClause> terms;
-    /** Per synonym group the query mentions, its other phrases, each as its analyzed terms. */
-    private final List<SynonymGroup> synonymGroups;
-
     /**
      * A synonym group the query mentions.
      *
@@ -73,57 +80,9 @@ final class QueryPlan {
      */
     record SynonymGroup(List<String> mentioned, List<List<String>> alternatives) {
     }
-    /** The whole query, rewarded where its words stand close together ({@code null}: too short or too long). */
-    private final String phrase;
-    /**
-     * Each two neighbouring words of the query (as terms of the phrase field), rewarded when they stand together in
-     * a text (display name).
-     */
-    private final List<List<String>> pairs;
-    /** Phrases the user put in quotes: rewarded strongly when found nearly as written. */
-    private final List<String> quoted;
-
-    /**
-     * Whether a weighting has a score of the term without the fields where it is common (it is common in some of
-     * them): a query of enough words reads that score instead.
-     */
-    private final BiPredicate<Fields.Weighting, String> common;
-    /** The query's words as English stems (provisioning meets provision), matched in the phrase field. */
-    private final List<String> stemmed;
-
-    /** A plan of words alone: no stems, no neighbouring pairs. */
-    QueryPlan(String text, List<TermClause> terms, List<SynonymGroup> synonymGroups, String phrase,
-              List<String> quoted, BiPredicate<Fields.Weighting, String> common) {
-        this(text, terms, synonymGroups, phrase, quoted, common, List.of(), List.of());
-    }
-
-    QueryPlan(String text, List<TermClause> terms, List<SynonymGroup> synonymGroups, String phrase,
-              List<String> quoted, BiPredicate<Fields.Weighting, String> common, List<String> stemmed,
-              List<List<String>> pairs) {
-        this.pairs = List.copyOf(pairs);
-        this.stemmed = List.copyOf(stemmed);
-        this.common = common;
-        this.quoted = List.copyOf(quoted);
-        this.text = text;
-        this.terms = List.copyOf(terms);
-        this.synonymGroups = List.copyOf(synonymGroups);
-        this.phrase = phrase;
-    }
 
     boolean isEmpty() {
         return terms.isEmpty() && synonymGroups.isEmpty();
-    }
-
-    String text() {
-        return text;
-    }
-
-    List<TermClause> terms() {
-        return terms;
-    }
-
-    List<SynonymGroup> synonymGroups() {
-        return synonymGroups;
     }
 
     /** Whether any token of the query is written like code (an SDK call, endpoint, event or field name). */

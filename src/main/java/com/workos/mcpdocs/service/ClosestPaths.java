@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.search.spell.LevenshteinDistance;
 
 /** Ranks existing names by how close they are to a name that was not found. */
 public final class ClosestPaths {
@@ -27,6 +28,8 @@ public final class ClosestPaths {
                 .toList();
     }
 
+    private static final LevenshteinDistance EDIT_DISTANCE = new LevenshteinDistance();
+
     private record Scored(String name, double score) {
     }
 
@@ -34,13 +37,13 @@ public final class ClosestPaths {
         if (wanted.isEmpty()) {
             return 0;
         }
-        double similarity = 1.0 - (double) levenshtein(wanted, candidate) / Math.max(wanted.length(), candidate.length());
+        double similarity = similarity(wanted, candidate);
         Set<String> candidateTokens = tokens(candidate);
         long shared = wantedTokens.stream().filter(candidateTokens::contains).count();
         double overlap = wantedTokens.isEmpty() ? 0 : (double) shared / wantedTokens.size();
         String last = lastSegment(candidate);
         double lastBonus = last.equals(wantedLast) ? 0.5
-                : (1.0 - (double) levenshtein(last, wantedLast) / Math.max(1, Math.max(last.length(), wantedLast.length()))) * 0.3;
+                : similarity(last, wantedLast) * 0.3;
         boolean containment = candidate.endsWith("/" + wanted) || candidate.contains(wanted);
         return similarity * 0.5 + overlap * 0.6 + lastBonus + (containment ? 0.4 : 0);
     }
@@ -53,26 +56,14 @@ public final class ClosestPaths {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** Edit distance, with early exit for very long inputs. */
-    static int levenshtein(String a, String b) {
+    /**
+     * {@code 1 - edits / longer length}, by Lucene's edit distance (the one the search's spelling correction uses);
+     * 0 for very long inputs, which are not paths anyone mistyped.
+     */
+    static double similarity(String a, String b) {
         if (a.length() > 200 || b.length() > 200) {
-            return Math.max(a.length(), b.length());
+            return 0;
         }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return EDIT_DISTANCE.getDistance(a, b);
     }
 }
