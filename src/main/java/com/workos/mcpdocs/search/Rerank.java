@@ -56,7 +56,7 @@ final class Rerank {
     static final double REFERENCE_PRIOR_FOR_WORDS = 0.85;
     private static final String REFERENCE_PREFIX = "reference/";
     /** (7) A page's second and third sections are listed when they weigh at least this share of its best one. */
-    static final double MIN_SECTION_SHARE = 0.5;
+    static final double MIN_SECTION_SHARE = 0.4;
     static final int MAX_SECTIONS_PER_PAGE = 3;
     /** (8) The rank a term's definition is given at worst. */
     static final int DEFINITION_RANK = 3;

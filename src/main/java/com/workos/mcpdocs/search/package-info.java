@@ -25,7 +25,7 @@
  *   <li>The section a hit names is the page's section with the highest Lucene score times its share of the
  *       query's words beyond the page title's ({@code 0.5 + 0.5 * share}, three words or more).</li>
  *   <li><b>share of best section</b>: the page's next sections by that measure (up to three per page) are hits
- *       of their own when they reach half of the best one's, at the page's score times that share.</li>
+ *       of their own when they reach 0.4 of the best one's, at the page's score times that share.</li>
  *   <li><b>definition</b>: when the query is a term that a page of definitions defines (a page whose sections are
  *       nearly all a short heading over a short text, such as the glossary), or asks what it is ("what is X",
  *       "X meaning"), that section is placed first if the query asks, else third or better.</li>
