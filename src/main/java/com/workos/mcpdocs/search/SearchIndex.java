@@ -116,11 +116,6 @@ public final class SearchIndex {
         return corpus;
     }
 
-    /** Plans and runs a query once: the analyzers and the stemmer's dictionary are set up on first use. */
-    public void prepare() {
-        search("prepared searches", 1, null);
-    }
-
     /**
      * Runs the {@linkplain WarmUp warm-up searches} while {@code next} answers true (it is asked before each one,
      * and may wait), and hands each result to {@code use}. What they leave behind is compiled code: the index keeps

@@ -173,32 +173,18 @@ public final class DocsService {
     }
 
     private static String nextCall(DocsRequest request, int max, int next) {
-        StringBuilder call = new StringBuilder("workos_docs {\"path\": ").append(json(request.path() == null ? ""
+        StringBuilder call = new StringBuilder("workos_docs {\"path\": ").append(Calls.json(request.path() == null ? ""
                 : request.path()));
         if (request.language() != null && !request.language().isBlank()) {
-            call.append(", \"language\": ").append(json(request.language()));
+            call.append(", \"language\": ").append(Calls.json(request.language()));
         }
         if (request.section() != null && !request.section().isBlank()) {
-            call.append(", \"section\": ").append(json(request.section()));
+            call.append(", \"section\": ").append(Calls.json(request.section()));
         }
         if (request.maxLength() != null) {
             call.append(", \"maxLength\": ").append(max);
         }
         return call.append(", \"startIndex\": ").append(next).append('}').toString();
-    }
-
-    private static String json(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 
     /** The top level: each area with its title and page count. */
