@@ -3,6 +3,7 @@ package com.workos.mcpdocs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.McpTestServer;
+import com.workos.mcpdocs.RealCorpus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -69,7 +70,10 @@ class SyncCommandTest {
     }
 
     @Test
-    void aSyncedCorpusIsServedWithTheIndexSavedBesideIt() {
+    void aSyncedCorpusIsServedWithTheIndexSavedBesideIt() throws Exception {
+        // The moved-paths table (aliases.json) that once spoiled the saved index's fingerprint is written only when
+        // there is a corpus to compare with: the embedded one.
+        RealCorpus.assumePresent();
         String[] sync = run("--data-dir", data.toString(), "sync", "--from-dir",
                 McpTestServer.fixtureDir().toString());
         assertThat(sync[0]).isEqualTo("0");
