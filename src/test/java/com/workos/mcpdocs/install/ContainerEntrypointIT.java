@@ -2,6 +2,7 @@ package com.workos.mcpdocs.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.workos.mcpdocs.RealCorpus;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -42,6 +43,8 @@ class ContainerEntrypointIT {
 
     @Test
     void theReadmesDockerRunServesMcpOverHttpWithItsToken() throws Exception {
+        // The search it makes through the published port needs the corpus the build embeds (with npm).
+        RealCorpus.assumePresent();
         String dockerfile = Files.readString(Path.of("Dockerfile"));
         String runStage = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
         assertThat(runStage).as("the run stage starts from a slim base").containsPattern("FROM [^\\n]*slim");
