@@ -198,6 +198,9 @@ final class IndexBuilder {
         doc.add(new TextField(Fields.TITLE_WORDS, page.title(), Field.Store.NO));
         doc.add(new TextField(Fields.PAGE_PHRASE, page.title() + "\n" + page.description() + "\n"
                 + String.join("\n", r.prose()), Field.Store.NO));
+        // Empty on a page, so that every document has a norm of the other kind's phrase field (0 here): BM25 then
+        // reads norms by document number, where norms on only some documents are found by a scan per document.
+        doc.add(new TextField(Fields.SECTION_PHRASE, "", Field.Store.NO));
         return doc;
     }
 
@@ -210,6 +213,7 @@ final class IndexBuilder {
         doc.add(new Field(Fields.SECTION_TEXT, prose, WITH_OFFSETS));
         doc.add(new BinaryDocValuesField(Fields.QUOTED_TEXT, new BytesRef(prose)));
         doc.add(new TextField(Fields.SECTION_PHRASE, part.heading() + "\n" + prose, Field.Store.NO));
+        doc.add(new TextField(Fields.PAGE_PHRASE, "", Field.Store.NO));
         return doc;
     }
 

@@ -215,12 +215,22 @@ final class QueryPlanner {
         return out;
     }
 
-    /** Terms of the corpus within one edit (two for long words) of an unknown term, best first. */
+    /**
+     * Terms of the corpus within one edit of an unknown term, best first; for a long word with none, within two. A
+     * closer correction is the likelier one, and Lucene's automaton for two edits costs ten times that for one.
+     */
     List<String> corrections(String term) {
         if (term.length() < MIN_FUZZY_LENGTH || !term.chars().allMatch(Character::isLetter)) {
             return new ArrayList<>();
         }
-        DirectSpellChecker spellChecker = term.length() >= LONG_WORD ? twoEdits : oneEdit;
+        List<String> out = suggestions(oneEdit, term);
+        if (out.isEmpty() && term.length() >= LONG_WORD) {
+            out = suggestions(twoEdits, term);
+        }
+        return out.size() > 2 ? new ArrayList<>(out.subList(0, 2)) : out;
+    }
+
+    private List<String> suggestions(DirectSpellChecker spellChecker, String term) {
         List<String> out = new ArrayList<>();
         try {
             for (SuggestWord word : spellChecker.suggestSimilar(new Term(vocabulary, term), 2, reader,
@@ -230,7 +240,7 @@ final class QueryPlanner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.size() > 2 ? new ArrayList<>(out.subList(0, 2)) : out;
+        return out;
     }
 
     /** The known word under a productive English prefix of {@code term}, if any (resync: sync). */
