@@ -158,14 +158,18 @@ final class QueryPlanner {
                     false, 1f);
         }
         if (whole.stream().noneMatch(this::isKnown)) {
-            // A word the corpus does not contain: most likely a typo, so look for it under its closest spellings.
             String unknown = whole.get(0);
-            whole = corrections(unknown);
+            // Another form of a word the corpus has (failing: fail), which the gentle stemmer keeps apart.
+            whole = knownStem(raw);
             if (whole.isEmpty()) {
-                // Not a typo either: perhaps a word made with a prefix the docs do not use (resync, unpublish).
-                whole = withoutPrefix(unknown);
+                // A word the corpus does not contain: most likely a typo, so look for it under its closest spellings.
+                whole = corrections(unknown);
+                if (whole.isEmpty()) {
+                    // Not a typo either: perhaps a word made with a prefix the docs do not use (resync, unpublish).
+                    whole = withoutPrefix(unknown);
+                }
+                weight = CORRECTION_WEIGHT;
             }
-            weight = CORRECTION_WEIGHT;
         }
         parts.removeIf(t -> !isKnown(t));
         return new TokenPlan(null, List.copyOf(whole), List.copyOf(parts), IDENTIFIER.matcher(raw).find(), weight);
@@ -241,6 +245,12 @@ final class QueryPlanner {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** The English (Porter) stem of a word when the corpus has it as a word, else nothing. */
+    private List<String> knownStem(String raw) {
+        List<String> stems = Analysis.terms(stemmer, Fields.PAGE_PHRASE, raw);
+        return stems.size() == 1 && isKnown(stems.get(0)) ? new ArrayList<>(stems) : new ArrayList<>();
     }
 
     /** The known word under a productive English prefix of {@code term}, if any (resync: sync). */

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * run with {@link EvalRunner}) from the embedded corpus, with no query written by hand. From every
  * {@value #STEP}th page: its title (kind {@code title}), the title misspelled by a letter dropped from its longest
  * word ({@code typo}), the title as a camelCase identifier ({@code identifier}), a heading that only this page has
- * with the page's title, expecting that section ({@code heading}), and from reference pages an SDK method name
+ * with the page's title, expecting that section ({@code heading}), six words of a passage of another section
+ * ({@code passage}, from every page with three sections or more), and from reference pages an SDK method name
  * ({@code method}). Usage: {@code CheckSetGenerator OUTPUT}.
  */
 public final class CheckSetGenerator {
@@ -76,6 +77,13 @@ public final class CheckSetGenerator {
                     lines.add(line(json, ++id, heading, page.path() + "#" + part.anchor(), "heading"));
                 }
             }
+            if (own.size() >= 3) {
+                // A passage of another section: six of its words a reader would search by, none of the page title.
+                String[] passage = passage(page, own.subList(0, own.size() / 2)).orElse(null);
+                if (passage != null) {
+                    lines.add(line(json, ++id, passage[0], page.path() + "#" + passage[1], "passage"));
+                }
+            }
             for (ApiEntry entry : ApiReference.entries(page)) {
                 String method = entry.title().replace("()", "").replaceFirst("^.*(\\.|->|::)", "");
                 if (!entry.isEndpoint() && method.matches("[A-Za-z_]+") && method.length() > 6) {
@@ -84,9 +92,48 @@ public final class CheckSetGenerator {
                 }
             }
         }
+        // Passages from the other pages too: section choice is where search is weakest, so it gets the most lines.
+        for (int i = 0; i < pages.size(); i++) {
+            List<Sections.Part> own = parts.get(pages.get(i).path());
+            String[] passage = i % STEP == 0 || own.size() < 3 ? null
+                    : passage(pages.get(i), own.subList(0, own.size() / 2)).orElse(null);
+            if (passage != null) {
+                lines.add(line(json, ++id, passage[0], pages.get(i).path() + "#" + passage[1], "passage"));
+            }
+        }
         Files.write(Path.of(args[0]), lines);
         System.out.println(lines.size() + " queries written to " + args[0]);
     }
+
+    /**
+     * From the last of {@code parts} with a sentence of enough words: the sentence's first {@value #PASSAGE_WORDS}
+     * words that are neither stop words nor words of the page title, and the section's anchor.
+     */
+    private static java.util.Optional<String[]> passage(Page page, List<Sections.Part> parts) {
+        java.util.Set<String> title = new java.util.HashSet<>(List.of(
+                page.title().toLowerCase(Locale.ROOT).split("[^a-z0-9]+")));
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            StringBuilder prose = new StringBuilder();
+            IndexBuilder.split(parts.get(i).text(), prose, new StringBuilder());
+            for (String sentence : prose.toString().split("(?<=[.?!])\\s+|\n")) {
+                List<String> words = new ArrayList<>();
+                for (String word : sentence.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").split("[^A-Za-z0-9_'-]+")) {
+                    String lower = word.toLowerCase(Locale.ROOT);
+                    if (word.length() > 2 && !DocsAnalyzer.STOP_WORDS.contains(lower) && !title.contains(lower)
+                            && !words.contains(word)) {
+                        words.add(word);
+                    }
+                }
+                if (words.size() >= PASSAGE_WORDS && !parts.get(i).anchor().isEmpty()) {
+                    return java.util.Optional.of(new String[] {
+                        String.join(" ", words.subList(0, PASSAGE_WORDS)), parts.get(i).anchor()});
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static final int PASSAGE_WORDS = 6;
 
     private static String line(JsonMapper json, int id, String query, String expect, String kind) {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
