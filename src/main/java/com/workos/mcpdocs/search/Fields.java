@@ -64,7 +64,7 @@ final class Fields {
             TITLE, 5f, API, 1f, PATH_TEXT, 3f, DESCRIPTION, 2.5f, HEADINGS, 2.5f, PARAMS, 0.3f, BODY, 1f, CODE, 0.4f));
     /** Sections: their heading, prose and code. */
     static final Weighting SECTION_TERMS = new Weighting("section_terms", "section_terms_rare", Map.of(
-            HEADINGS, 3f, BODY, 1f, CODE, 0.4f));
+            HEADINGS, 2.5f, BODY, 1f, CODE, 0.4f));
 
     /**
      * The fields of one kind of document: the weightings of terms written like code and of words, and the field

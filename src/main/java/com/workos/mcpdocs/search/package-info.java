@@ -15,7 +15,7 @@
  *       query mentions at 0.4; the whole query as a phrase within 3 positions at 1.5, its English stems at 0.6,
  *       quoted phrases at 4 and each two neighbouring words as a phrase at 1 (phrase queries on the English
  *       field). The best 40 pages (or twice the results asked for) go on.</li>
- *   <li><b>best section x 0.6</b>: the same query on the section fields (heading 3, prose 1, code 0.4), scored by
+ *   <li><b>best section x 0.6</b>: the same query on the section fields (heading 2.5, prose 1, code 0.4), scored by
  *       Lucene for the sections of those pages; 0.6 times a page's best section score is added to its score.</li>
  *   <li><b>coverage</b> (queries of three words or more): times {@code 0.4 + 0.6 * found / words}, where found
  *       counts the query's words the page has in any form or through a synonym of the group the word is in.</li>
