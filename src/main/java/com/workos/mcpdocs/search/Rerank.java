@@ -37,7 +37,7 @@ final class Rerank {
      * none of them beyond what matched (a coordination factor, as classic Lucene had). BM25 adds up what matches,
      * so a page that repeats two words of a long question could outscore one that has all of them.
      */
-    static final double COVERAGE = 0.6;
+    static final double COVERAGE = 0.7;
     /** (6) As {@link #COVERAGE}, for the choice of a page's section. */
     static final double SECTION_COVERAGE = 0.5;
     /** Shorter queries are left alone: with one or two words, the words that match are the whole story. */

@@ -17,7 +17,7 @@
  *       field). The best 40 pages (or twice the results asked for) go on.</li>
  *   <li><b>best section x 0.6</b>: the same query on the section fields (heading 2.5, prose 1, code 0.4), scored by
  *       Lucene for the sections of those pages; 0.6 times a page's best section score is added to its score.</li>
- *   <li><b>coverage</b> (queries of three words or more): times {@code 0.4 + 0.6 * found / words}, where found
+ *   <li><b>coverage</b> (queries of three words or more): times {@code 0.3 + 0.7 * found / words}, where found
  *       counts the query's words the page has in any form or through a synonym of the group the word is in.</li>
  *   <li><b>missing code name</b>: times 0.6 for each name of code in the query (an event, a method, an endpoint)
  *       that some pages have, at most a tenth of them, and this page does not.</li>
