@@ -34,6 +34,11 @@ final class QueryPlanner {
     private static final Pattern QUOTED = Pattern.compile("[\"“”]([^\"“”]{3,})[\"“”]|(?<![\\p{L}])'([^']{3,}\\s[^']+)'(?![\\p{L}])");
     /** A query of two words is one pair already: the whole-query phrase rewards it. */
     private static final int MIN_WORDS_FOR_PAIRS = 3;
+    /**
+     * The longest query rewarded as a whole phrase: longer ones practically never stand within a few positions (no
+     * evaluation figure moved from 12 to 8), and each of their words is one more term for Lucene to look up.
+     */
+    private static final int MAX_PHRASE_WORDS = 8;
     /** Prefixes that make a new word of a known one (re-sync, un-link, de-provision), longest first. */
     private static final List<String> PREFIXES = List.of("multi", "inter", "over", "non", "pre", "dis", "sub", "un",
             "re", "de", "co");
@@ -108,7 +113,7 @@ final class QueryPlanner {
             }
         }
         long words = text.strip().split("\\s+").length;
-        String phrase = words >= 2 && words <= 12 ? text : null;
+        String phrase = words >= 2 && words <= MAX_PHRASE_WORDS ? text : null;
         List<String> quoted = new ArrayList<>();
         Matcher q = QUOTED.matcher(text);
         while (q.find()) {

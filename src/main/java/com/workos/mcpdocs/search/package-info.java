@@ -11,10 +11,11 @@
  *       at 0.25; the title weighs 5, API names 4, the path 3, description and headings 2.5, parameters 1.5, prose 1,
  *       code 0.4; words written like code and everyday words have their own weights; in a query of three words or
  *       more, the fields where the word is common are left out), its other forms ({@code createUser} as
- *       {@code createuser}) at 0.7 in a dis-max, a spelling correction at 0.8, its parts; each synonym group the
- *       query mentions at 0.4; the whole query as a phrase within 3 positions at 1.5, its English stems at 0.6,
- *       quoted phrases at 4 and each two neighbouring words as a phrase at 1 (phrase queries on the English
- *       field). The best 40 pages (or twice the results asked for) go on.</li>
+ *       {@code createuser}) at 0.7 in a dis-max, its parts; a word the corpus lacks as its English stem when the
+ *       corpus has that, else as a spelling correction at 0.8; each synonym group the query mentions at 0.4; the
+ *       whole query (up to 8 words) as a phrase within 3 positions at 1.5, its English stems at 0.6, quoted
+ *       phrases at 4 and each two neighbouring words as a phrase at 1 (phrase queries on the English field). The
+ *       best 40 pages (or twice the results asked for) go on.</li>
  *   <li><b>best section x 0.6</b>: the same query on the section fields (heading 2.5, prose 1, code 0.4), scored by
  *       Lucene for the sections of those pages; 0.6 times a page's best section score is added to its score.</li>
  *   <li><b>coverage</b> (queries of three words or more): times {@code 0.3 + 0.7 * found / words}, where found
