@@ -5,6 +5,7 @@ import com.workos.mcpdocs.corpus.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -47,6 +48,9 @@ public final class SearchIndex {
     private final int[] pageOf;
     /** For each page document, the document after its last section. */
     private final int[] sectionsEnd;
+
+    /** How deep {@link #explain} follows Lucene's explanation, as the width of its indent. */
+    private static final int EXPLAIN_DEPTH = 8;
 
     /** Opens the index of {@code corpus} in {@code directory} (as written by {@link IndexBuilder}). */
     SearchIndex(Corpus corpus, Directory directory) throws IOException {
@@ -193,11 +197,18 @@ public final class SearchIndex {
         return out;
     }
 
+    /**
+     * Lucene's explanation down to each clause's parts; what lies below (BM25's idf, tf, k1, b and lengths, a
+     * feature's weight and value) repeats for every term and hides the clauses.
+     */
     private static void indent(Explanation explanation, String prefix, StringBuilder out) {
         out.append(prefix).append(String.format("%.4f", explanation.getValue().doubleValue())).append(' ')
-                .append(explanation.getDescription()).append('\n');
-        for (Explanation detail : explanation.getDetails()) {
-            indent(detail, prefix + "  ", out);
+                .append(explanation.getDescription().replaceFirst(", (computed as|result of:).*", "")).append('\n');
+        Explanation[] details = explanation.getDetails();
+        if (prefix.length() < EXPLAIN_DEPTH && Arrays.stream(details).anyMatch(d -> d.getDetails().length > 0)) {
+            for (Explanation detail : details) {
+                indent(detail, prefix + "  ", out);
+            }
         }
     }
 
