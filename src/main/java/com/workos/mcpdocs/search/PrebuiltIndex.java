@@ -29,7 +29,7 @@ public final class PrebuiltIndex {
     private static final Logger log = LoggerFactory.getLogger(PrebuiltIndex.class);
 
     /** Bump when analysis or fields change, so an index written by an older build is not trusted. */
-    static final String FORMAT = "18";
+    static final String FORMAT = "19";
     static final String PROPERTIES = "index.properties";
     static final String RESOURCE_DIR = "index/";
     /** Where the build puts the index, relative to the classes folder. */

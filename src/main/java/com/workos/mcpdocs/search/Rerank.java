@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
@@ -91,8 +92,11 @@ final class Rerank {
             return List.of();
         }
         List<ScoreDoc> sections = sectionScores(pages);
-        List<FixedBitSet> words = wordDocs();
-        List<FixedBitSet> inTitles = words == null ? null : titleDocs();
+        // (3, 6) Per word of the query, the pages and sections that have it, and the pages whose title has it.
+        boolean longQuery = plan.terms().size() >= MIN_WORDS_FOR_COVERAGE;
+        List<FixedBitSet> words = longQuery
+                ? wordDocs(true, Fields.PAGE_WORDS.field(), Fields.SECTION_TERMS.field()) : null;
+        List<FixedBitSet> inTitles = longQuery ? wordDocs(false, Fields.TITLE_WORDS) : null;
         Map<Integer, float[]> best = new HashMap<>();
         Map<Integer, List<Weighed>> answering = new HashMap<>();
         for (ScoreDoc section : sections) {
@@ -225,43 +229,22 @@ final class Rerank {
     }
 
     /**
-     * Per word of the query, the documents that have it in any form: pages by their weighted fields, sections by
-     * theirs. {@code null} for fewer than {@link #MIN_WORDS_FOR_COVERAGE} words.
+     * Per word of the query, the documents that have it in any form in one of {@code fields}, and with
+     * {@code synonyms} also those that have another phrase of a synonym group the word is in.
      */
-    private List<FixedBitSet> wordDocs() throws IOException {
-        if (plan.terms().size() < MIN_WORDS_FOR_COVERAGE) {
-            return null;
-        }
+    private List<FixedBitSet> wordDocs(boolean synonyms, String... fields) throws IOException {
         List<FixedBitSet> out = new ArrayList<>();
         for (QueryPlan.TermClause clause : plan.terms()) {
             FixedBitSet docs = new FixedBitSet(searcher.getIndexReader().maxDoc());
-            for (List<String> forms : List.of(clause.whole(), clause.parts())) {
-                for (String form : forms) {
-                    add(docs, Fields.PAGE_WORDS.field(), form);
-                    add(docs, Fields.SECTION_TERMS.field(), form);
+            for (String form : Stream.concat(clause.whole().stream(), clause.parts().stream()).toList()) {
+                for (String field : fields) {
+                    add(docs, field, form);
                 }
             }
-            // A word the query said in one of a synonym group's phrases is found in the group's other phrases too.
-            for (QueryPlan.SynonymGroup group : plan.synonymGroups()) {
-                if (clause.whole().stream().anyMatch(group.mentioned()::contains)) {
-                    for (List<String> alternative : group.alternatives()) {
-                        docs.or(allOf(alternative));
-                    }
-                }
-            }
-            out.add(docs);
-        }
-        return out;
-    }
-
-    /** Per word of the query, the pages whose title has it. */
-    private List<FixedBitSet> titleDocs() throws IOException {
-        List<FixedBitSet> out = new ArrayList<>();
-        for (QueryPlan.TermClause clause : plan.terms()) {
-            FixedBitSet docs = new FixedBitSet(searcher.getIndexReader().maxDoc());
-            for (List<String> forms : List.of(clause.whole(), clause.parts())) {
-                for (String form : forms) {
-                    add(docs, Fields.TITLE_WORDS, form);
+            for (QueryPlan.SynonymGroup group : synonyms ? plan.synonymGroups() : List.<QueryPlan.SynonymGroup>of()) {
+                for (List<String> alternative : clause.whole().stream().anyMatch(group.mentioned()::contains)
+                        ? group.alternatives() : List.<List<String>>of()) {
+                    docs.or(allOf(alternative));
                 }
             }
             out.add(docs);

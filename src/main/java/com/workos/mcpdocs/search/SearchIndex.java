@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
@@ -279,10 +278,5 @@ public final class SearchIndex {
                 .add(new TermQuery(new Term(Fields.PATH, prefix)), BooleanClause.Occur.SHOULD)
                 .add(new PrefixQuery(new Term(Fields.PATH, prefix + "/")), BooleanClause.Occur.SHOULD)
                 .build();
-    }
-
-    /** Distinct analyzed terms of a text, for tests and diagnostics. */
-    public static List<String> analyze(String text) {
-        return new ArrayList<>(new LinkedHashSet<>(Analysis.terms(new DocsAnalyzer(false), Fields.BODY, text)));
     }
 }
