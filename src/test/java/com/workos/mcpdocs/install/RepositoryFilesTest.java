@@ -56,4 +56,21 @@ class RepositoryFilesTest {
             assertThat(JSON.readTree(line).get("query").asString()).isNotBlank();
         }
     }
+
+    /** The search benchmark measures the search as the server runs it: with every JIT and heap flag of the launcher. */
+    @Test
+    void theSearchBenchmarkRunsWithTheLaunchersJvmFlags() throws Exception {
+        String launcher = Files.readString(Path.of("bin/workos-mcp-docs-server"));
+        String benchmark = Files.readString(Path.of("scripts/bench-search-jmh.sh"));
+        java.util.regex.Matcher flag = java.util.regex.Pattern.compile("-X[X:]?[A-Za-z0-9=+:-]+|-Xs[a-z0-9]+")
+                .matcher(launcher.substring(launcher.indexOf("exec \"$java\"")));
+        int found = 0;
+        while (flag.find()) {
+            if (!flag.group().startsWith("-Xlog") && !flag.group().contains("PerfData")) {
+                assertThat(benchmark).contains(flag.group());
+                found++;
+            }
+        }
+        assertThat(found).isGreaterThan(5);
+    }
 }
