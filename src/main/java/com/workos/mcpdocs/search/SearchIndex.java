@@ -254,11 +254,9 @@ public final class SearchIndex {
         String heading = r.section() < 0 ? "" : value(Fields.HEADING, r.section());
         String anchor = r.section() < 0 ? "" : anchor(r.section());
         String snippet = r.section() < 0 ? "" : snippets.best(r.section(), value(Fields.QUOTED_TEXT, r.section()));
-        if (snippet.isEmpty()) {
-            snippet = Snippets.plain(page.description());
-        }
         String url = page.url() + (anchor.isEmpty() ? "" : "#" + anchor);
-        return new SearchHit(page.path(), page.title(), heading, anchor, url, snippet, r.score());
+        return new SearchHit(page.path(), page.title(), heading, anchor, url,
+                snippet.isEmpty() ? Snippets.plain(page.description()) : snippet, r.score());
     }
 
     static Query filtered(Query query, Query filter) {
