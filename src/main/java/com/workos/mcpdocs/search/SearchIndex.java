@@ -253,10 +253,10 @@ public final class SearchIndex {
         Page page = pages[r.page()];
         String heading = r.section() < 0 ? "" : value(Fields.HEADING, r.section());
         String anchor = r.section() < 0 ? "" : anchor(r.section());
-        String snippet = r.section() < 0 ? "" : snippets.best(r.section(), value(Fields.QUOTED_TEXT, r.section()));
+        String text = r.section() < 0 ? "" : value(Fields.QUOTED_TEXT, r.section());
         String url = page.url() + (anchor.isEmpty() ? "" : "#" + anchor);
         return new SearchHit(page.path(), page.title(), heading, anchor, url,
-                snippet.isEmpty() ? Snippets.plain(page.description()) : snippet, r.score());
+                snippets.best(r.section(), text, page.description()), r.score());
     }
 
     static Query filtered(Query query, Query filter) {

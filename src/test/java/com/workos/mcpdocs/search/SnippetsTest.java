@@ -32,7 +32,8 @@ class SnippetsTest {
             }
         }
         matches.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        return Snippets.passage(text, (int) (Snippets.sentence(text, 0) >>> 32), text.length(), matches);
+        char[] chars = text.toCharArray();
+        return Snippets.passage(chars, (int) (Snippets.sentence(chars, 0) >>> 32), chars.length, matches);
     }
 
     @Test
@@ -95,14 +96,15 @@ class SnippetsTest {
 
     @Test
     void sentencesEndAtStopsAndLinesStartPastMarkupAndAreNoImage() {
-        String text = "## Title\n| --- | --- |\nFirst one. Second: third\n-\n![A screenshot](https://x.y/a.png)\nEnd";
+        char[] text = "## Title\n| --- | --- |\nFirst one. Second: third\n-\n![A screenshot](https://x.y/a.png)\nEnd"
+                .toCharArray();
         List<String> sentences = new ArrayList<>();
         for (long s = Snippets.sentence(text, 0); s >= 0; s = Snippets.sentence(text, (int) s)) {
-            sentences.add(text.substring((int) (s >>> 32), (int) s));
+            sentences.add(new String(text, (int) (s >>> 32), (int) s - (int) (s >>> 32)));
         }
         assertThat(sentences).containsExactly("Title", "First one.", "Second:", "third", "End");
         String code = "Set `state: 'verified'` when adding. Next one.";
-        assertThat(Snippets.sentence(code, 0)).isEqualTo(code.indexOf(" Next"));
+        assertThat(Snippets.sentence(code.toCharArray(), 0)).isEqualTo(code.indexOf(" Next"));
     }
 
     @Test
