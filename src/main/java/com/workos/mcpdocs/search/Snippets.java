@@ -127,7 +127,7 @@ final class Snippets {
             char c = from < end ? text[from] : '\n'; // the end, as a line's, takes a row's last pipe
             char prev = from > 0 ? text[from - 1] : ' ';
             char next = at < end ? text[at] : '\n';
-            if (m < matches.size() && matches.get(m).start() == from) {
+            if (!code && m < matches.size() && matches.get(m).start() == from) { // marks inside code are literal
                 at = matches.get(m).end();
                 out.append("**").append(text, from, at - from).append("**");
             } else if (c <= ' ') {

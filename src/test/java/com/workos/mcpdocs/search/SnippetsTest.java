@@ -59,6 +59,10 @@ class SnippetsTest {
         // Underscores inside words and anything in code are not emphasis.
         assertThat(snippet("The sso_required error uses the `sk_` prefix and `https://*.example.com`."))
                 .isEqualTo("The sso_required error uses the `sk_` prefix and `https://*.example.com`.");
+        // In Markdown, ** inside code is two asterisks: a word matched in code is left unmarked.
+        assertThat(snippet("Accept POST requests with the `workos-signature` header and check the signature.",
+                "signature")).isEqualTo("Accept POST requests with the `workos-signature` header and check the "
+                + "**signature**.");
     }
 
     @Test
