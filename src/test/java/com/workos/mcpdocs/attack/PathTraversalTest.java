@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.App;
 import com.workos.mcpdocs.McpTestServer;
+import com.workos.mcpdocs.TestFiles;
 import com.workos.mcpdocs.http.DocsHttpServer;
 import com.workos.mcpdocs.http.HttpOptions;
 import com.workos.mcpdocs.service.Services;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,16 +49,7 @@ class PathTraversalTest {
     static void start() throws Exception {
         docs = root.resolve("organized");
         Path fixture = McpTestServer.fixtureDir();
-        try (Stream<Path> files = Files.walk(fixture)) {
-            for (Path file : files.toList()) {
-                Path target = docs.resolve(fixture.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        TestFiles.copyTree(fixture, docs);
         Files.writeString(root.resolve("secret.txt"), SECRET);
         Files.writeString(root.resolve("secret.mdx"), "---\ntitle: " + SECRET + "\n---\n" + SECRET);
         Files.writeString(docs.resolve("secret.txt"), SECRET);

@@ -1,14 +1,11 @@
 package com.workos.mcpdocs.cli;
 
+import static com.workos.mcpdocs.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.McpTestServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,22 +18,6 @@ class DamagedDataDirectoryTest {
 
     @TempDir
     Path data;
-
-    /** Runs the command line, returning exit code, stdout and stderr. */
-    private static String[] run(String... args) {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            var cli = Main.commandLine();
-            cli.setErr(new PrintWriter(err, true));
-            int code = cli.execute(args);
-            return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString()};
-        } finally {
-            System.setOut(originalOut);
-        }
-    }
 
     private String[] sync() {
         String[] result = run("--data-dir", data.toString(), "sync", "--from-dir",

@@ -1,14 +1,12 @@
 package com.workos.mcpdocs.cli;
 
+import static com.workos.mcpdocs.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workos.mcpdocs.McpTestServer;
+import com.workos.mcpdocs.TestFiles;
 import com.workos.mcpdocs.RealCorpus;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,22 +15,6 @@ class SyncCommandTest {
 
     @TempDir
     Path data;
-
-    /** Runs the command line, returning exit code, stdout and stderr. */
-    private static String[] run(String... args) {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            var cli = Main.commandLine();
-            cli.setErr(new PrintWriter(err, true));
-            int code = cli.execute(args);
-            return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString()};
-        } finally {
-            System.setOut(originalOut);
-        }
-    }
 
     @Test
     void syncPrintsASummaryAndLaterCommandsServeTheSyncedCorpus() {
@@ -88,7 +70,7 @@ class SyncCommandTest {
     @Test
     void theUnpackedNpmPackageOrTheFolderItWasUnpackedInIsAccepted() throws Exception {
         Path unpacked = data.resolve("unpacked");
-        copy(McpTestServer.fixtureDir(), unpacked.resolve("package/.docs/organized"));
+        TestFiles.copyTree(McpTestServer.fixtureDir(), unpacked.resolve("package/.docs/organized"));
         java.nio.file.Files.writeString(unpacked.resolve("package/package.json"), "{\"version\": \"9.8.7\"}");
         for (Path dir : new Path[] {unpacked.resolve("package"), unpacked}) {
             String[] sync = run("--data-dir", data.resolve("store").toString(), "sync", "--from-dir", dir.toString());
@@ -124,18 +106,5 @@ class SyncCommandTest {
                 .contains("FGA, updated.").doesNotContain("FGA is here.")
                 .contains("## Middle Feature (2025-08-01)").contains("## Older Feature (2025-01-10)");
         assertThat(changelog[1].indexOf("Newest Feature")).isLessThan(changelog[1].indexOf("Middle Feature"));
-    }
-
-    private static void copy(Path from, Path to) throws java.io.IOException {
-        try (var files = java.nio.file.Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (java.nio.file.Files.isDirectory(source)) {
-                    java.nio.file.Files.createDirectories(target);
-                } else {
-                    java.nio.file.Files.copy(source, target);
-                }
-            }
-        }
     }
 }

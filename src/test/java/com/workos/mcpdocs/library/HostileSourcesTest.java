@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.workos.mcpdocs.McpTestServer;
+import com.workos.mcpdocs.TestFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,7 @@ class HostileSourcesTest {
 
     @Test
     void syncFromDirStoresNoFileALinkBringsInFromOutsideAndNamesIt() throws Exception {
-        Path dir = copy(McpTestServer.fixtureDir(), temp.resolve("organized"));
+        Path dir = TestFiles.copyTree(McpTestServer.fixtureDir(), temp.resolve("organized"));
         Files.createSymbolicLink(dir.resolve("docs/leak.mdx"), Path.of("/etc/passwd"));
         Path outside = Files.createDirectories(temp.resolve("outside"));
         Files.writeString(outside.resolve("page.mdx"), "# Outside\n");
@@ -57,7 +57,7 @@ class HostileSourcesTest {
 
     @Test
     void aMonorepoPackageLinkedFromOutsideIsNotRead() throws Exception {
-        Path repo = copy(SyncFixtures.monorepo(), temp.resolve("repo"));
+        Path repo = TestFiles.copyTree(SyncFixtures.monorepo(), temp.resolve("repo"));
         Path elsewhere = Files.createDirectories(temp.resolve("elsewhere/evil"));
         Files.writeString(elsewhere.resolve("CHANGELOG.md"), "## [6.6.6] - 2026-01-01\n- stolen\n");
         Files.createSymbolicLink(repo.resolve("packages/evil"), elsewhere);
@@ -141,19 +141,5 @@ class HostileSourcesTest {
         byte[] magic = "ustar\u000000".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(magic, 0, header, 257, magic.length);
         return header;
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.workos.mcpdocs.McpTestServer;
+import com.workos.mcpdocs.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class NpmSyncTest {
     void packFixture() throws Exception {
         assumeTrue(!System.getProperty("os.name", "").toLowerCase().contains("win"), "needs a POSIX shell");
         Path staging = Files.createDirectories(temp.resolve("staging/package/.docs"));
-        copyTree(McpTestServer.fixtureDir(), staging.resolve("organized"));
+        TestFiles.copyTree(McpTestServer.fixtureDir(), staging.resolve("organized"));
         tarball = temp.resolve("workos-mcp-docs-server-9.9.9.tgz");
         Process tar = new ProcessBuilder("tar", "czf", tarball.toString(), "-C", temp.resolve("staging").toString(),
                 "package").inheritIO().start();
@@ -72,18 +73,5 @@ class NpmSyncTest {
         assertThatThrownBy(() -> sync(fakeNpm(wrong)).run(new CorpusSync.Request("9.9.9", null, null, null, 10, 25)))
                 .isInstanceOf(IOException.class).hasMessageContaining("integrity mismatch");
         assertThat(new DataDirectory(temp.resolve("data")).current()).isEmpty();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }
