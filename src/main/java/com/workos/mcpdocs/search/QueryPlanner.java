@@ -35,8 +35,8 @@ final class QueryPlanner {
     /** A query of two words is one pair already: the whole-query phrase rewards it. */
     private static final int MIN_WORDS_FOR_PAIRS = 3;
     /**
-     * The longest query rewarded as a whole phrase: longer ones practically never stand within a few positions (no
-     * evaluation figure moved from 12 to 8), and each of their words is one more term for Lucene to look up.
+     * The longest query rewarded as a whole phrase: the words of a longer one practically never stand within a few
+     * positions of each other, and each would be one more term for Lucene to look up.
      */
     private static final int MAX_PHRASE_WORDS = 8;
     /** Prefixes that make a new word of a known one (re-sync, un-link, de-provision), longest first. */
@@ -226,8 +226,8 @@ final class QueryPlanner {
 
     /**
      * Terms of the corpus within one edit of an unknown term, best first; for a long word with none, within two. A
-     * closer correction is the likelier one, and Lucene's automaton for two edits costs ten times that for one
-     * (2 ms under C1 for a word, 6 ms for a name of 15 letters).
+     * closer correction is the likelier one, and Lucene's automaton for two edits costs about ten times that for
+     * one, more the longer the term.
      *
      * @param word whether the term is one word; a compound ({@code deleteAUser}) is corrected within one edit only:
      *             its known parts find it anyway
