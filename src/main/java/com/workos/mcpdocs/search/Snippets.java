@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,57 +61,67 @@ final class Snippets {
                 : b.end() - a.end()));
     }
 
+    /** A sentence of a section: where its text starts (past leading markup) and where it ends. */
+    record Span(int start, int end) {
+    }
+
     /** The sentence with most distinct query terms (first of equals; next too if short) as text, else the fallback. */
     String best(int doc, String section, String fallback) {
         char[] text = section.toCharArray(); // read char by char: String.charAt costs a call under C1
         List<Match> found = matches.getOrDefault(doc, List.of());
-        long chosen = -1;
-        long next = -1;
+        Span chosen = null;
+        Span next = null;
         int most = -1;
         int m = 0;
-        for (long s = sentence(text, 0), covered = -1; s >= 0 && (next < 0 || m < found.size()); ) {
-            next = chosen >= 0 && next < 0 ? s : next;
-            long terms = 0; // a bit per term (modulo 64: queries have far fewer)
-            for (; m < found.size() && found.get(m).start() < (int) s; m++) {
+        int covered = -1; // terms of one word overlap (an identifier and its parts): the first, longest, counts
+        for (Span s = sentence(text, 0); s != null && (next == null || m < found.size());
+             s = sentence(text, s.end())) {
+            next = chosen != null && next == null ? s : next;
+            BitSet terms = new BitSet();
+            for (; m < found.size() && found.get(m).start() < s.end(); m++) {
                 Match x = found.get(m);
-                terms |= x.start() >= covered && x.start() >= s >>> 32 ? 1L << x.term() : 0;
-                covered = x.start() >= covered ? x.end() : covered; // not the parts of an identifier matched whole
+                if (x.start() >= covered && x.start() >= s.start()) {
+                    terms.set(x.term());
+                }
+                covered = x.start() >= covered ? x.end() : covered;
             }
-            if (Long.bitCount(terms) > most) {
-                most = Long.bitCount(terms);
+            if (terms.cardinality() > most) {
+                most = terms.cardinality();
                 chosen = s;
-                next = -1;
+                next = null;
             }
-            s = sentence(text, (int) s);
         }
-        int start = (int) (chosen >>> 32);
-        int end = (int) chosen - start < MAX_SNIPPET / 2 && next >= 0 ? (int) next : (int) chosen;
-        String passage = chosen < 0 ? "" : passage(text, start, end, found);
+        Span until = next != null && chosen.end() - chosen.start() < MAX_SNIPPET / 2 ? next : chosen;
+        String passage = chosen == null ? "" : passage(text, chosen.start(), until.end(), found);
         return passage.isEmpty() ? passage(fallback.toCharArray(), 0, fallback.length(), List.of()) : passage;
     }
 
     /**
-     * The next sentence from {@code from} as its start (high half, past leading markup) and end, or -1: one ends at
-     * whitespace after {@code . ! ? :} (not in code) and at a line break; markup only or an image is no sentence.
+     * The next sentence from {@code from}, or null: one ends at whitespace after {@code . ! ? :} (not in code) and at
+     * a line break; markup only or an image is no sentence.
      */
-    static long sentence(char[] text, int from) {
+    static Span sentence(char[] text, int from) {
         boolean code = false;
-        for (int at = from, c = ' ', p, first = -1, last = -1; at <= text.length; at++) { // compares: the JIT is C1
-            p = c;
+        int first = -1;
+        int last = -1;
+        char c = ' ';
+        for (int at = from; at <= text.length; at++) {
+            char p = c;
             c = at < text.length ? text[at] : '\n';
             if (c > ' ') {
-                first = first >= 0 || c == '#' || c == '>' || c == '|' || c == '-' || c == '*' || c == ':' ? first : at;
+                boolean markup = c == '#' || c == '>' || c == '|' || c == '-' || c == '*' || c == ':';
+                first = first < 0 && !markup ? at : first;
                 last = at;
                 code ^= c == '`';
             } else if (c == '\n' || !code && (p == '.' || p == '!' || p == '?' || p == ':')) {
                 if (first >= 0 && last - first >= 2 && (text[first] != '!' || text[first + 1] != '[')) {
-                    return (long) first << 32 | (last + 1);
+                    return new Span(first, last + 1);
                 }
                 first = -1;
                 code = false;
             }
         }
-        return -1;
+        return null;
     }
 
     /**

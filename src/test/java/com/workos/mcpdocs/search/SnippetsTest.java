@@ -33,7 +33,7 @@ class SnippetsTest {
         }
         matches.sort((a, b) -> Integer.compare(a.start(), b.start()));
         char[] chars = text.toCharArray();
-        return Snippets.passage(chars, (int) (Snippets.sentence(chars, 0) >>> 32), chars.length, matches);
+        return Snippets.passage(chars, Snippets.sentence(chars, 0).start(), chars.length, matches);
     }
 
     @Test
@@ -103,12 +103,12 @@ class SnippetsTest {
         char[] text = "## Title\n| --- | --- |\nFirst one. Second: third\n-\n![A screenshot](https://x.y/a.png)\nEnd"
                 .toCharArray();
         List<String> sentences = new ArrayList<>();
-        for (long s = Snippets.sentence(text, 0); s >= 0; s = Snippets.sentence(text, (int) s)) {
-            sentences.add(new String(text, (int) (s >>> 32), (int) s - (int) (s >>> 32)));
+        for (Snippets.Span s = Snippets.sentence(text, 0); s != null; s = Snippets.sentence(text, s.end())) {
+            sentences.add(new String(text, s.start(), s.end() - s.start()));
         }
         assertThat(sentences).containsExactly("Title", "First one.", "Second:", "third", "End");
         String code = "Set `state: 'verified'` when adding. Next one.";
-        assertThat(Snippets.sentence(code.toCharArray(), 0)).isEqualTo(code.indexOf(" Next"));
+        assertThat(Snippets.sentence(code.toCharArray(), 0).end()).isEqualTo(code.indexOf(" Next"));
     }
 
     @Test
