@@ -277,18 +277,16 @@ final class Rerank {
 
     /** The pages and sections that have every one of {@code terms}. */
     private FixedBitSet allOf(List<String> terms) throws IOException {
-        FixedBitSet all = null;
+        int maxDoc = searcher.getIndexReader().maxDoc();
+        FixedBitSet all = new FixedBitSet(maxDoc);
+        all.set(0, maxDoc);
         for (String term : terms) {
-            FixedBitSet docs = new FixedBitSet(searcher.getIndexReader().maxDoc());
+            FixedBitSet docs = new FixedBitSet(maxDoc);
             add(docs, Fields.PAGE_WORDS.field(), term);
             add(docs, Fields.SECTION_TERMS.field(), term);
-            if (all == null) {
-                all = docs;
-            } else {
-                all.and(docs);
-            }
+            all.and(docs);
         }
-        return all == null ? new FixedBitSet(searcher.getIndexReader().maxDoc()) : all;
+        return all;
     }
 
     private void add(FixedBitSet docs, String field, String term) throws IOException {
